@@ -1,0 +1,124 @@
+import { isLessonSectionId } from './sections.ts';
+import { parseRef } from './refs.ts';
+
+/** The parts of a lesson that refer to each other (a structural subset of the lesson schema). */
+export interface LessonLinks {
+  conceptFlow: { stages: readonly { id: string }[] };
+  execution: { steps: readonly { id: string }[] };
+  tracker: { values: readonly string[] };
+  keyMoments: readonly { id: string; cites: string }[];
+  quiz: readonly {
+    id: string;
+    choices: readonly { id: string; text: string }[];
+    answer: string;
+    hint: { ref: string };
+  }[];
+}
+
+/** A problem with a lesson: where it is (a path into the frontmatter) and what is wrong. */
+export interface LessonIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Checks what a per-field schema cannot: ids are unique, every reference points at something
+ * that exists, every quiz answer is one of its choices, and the tracker has a value per step.
+ * Returns every problem found (empty when the lesson is consistent).
+ */
+export function findLessonIssues(lesson: LessonLinks): LessonIssue[] {
+  const issues: LessonIssue[] = [];
+  const stageIds = new Set(lesson.conceptFlow.stages.map((stage) => stage.id));
+  const stepIds = new Set(lesson.execution.steps.map((step) => step.id));
+  const momentIds = new Set(lesson.keyMoments.map((moment) => moment.id));
+
+  reportDuplicates(lesson.conceptFlow.stages, ['conceptFlow', 'stages'], 'flow stage', issues);
+  reportDuplicates(lesson.execution.steps, ['execution', 'steps'], 'execution step', issues);
+  reportDuplicates(lesson.keyMoments, ['keyMoments'], 'key moment', issues);
+  reportDuplicates(lesson.quiz, ['quiz'], 'question', issues);
+
+  if (lesson.tracker.values.length !== lesson.execution.steps.length) {
+    issues.push({
+      path: ['tracker', 'values'],
+      message: `has ${lesson.tracker.values.length} values but the execution table has ${lesson.execution.steps.length} steps; give one value per step`,
+    });
+  }
+
+  lesson.keyMoments.forEach((moment, index) => {
+    const problem = missingTarget(moment.cites, stageIds, stepIds, momentIds);
+    if (problem) issues.push({ path: ['keyMoments', index, 'cites'], message: problem });
+  });
+
+  lesson.quiz.forEach((question, index) => {
+    const choiceIds = question.choices.map((choice) => choice.id);
+    reportDuplicates(question.choices, ['quiz', index, 'choices'], 'choice', issues);
+    const texts = question.choices.map((choice) => choice.text.trim());
+    texts.forEach((text, choiceIndex) => {
+      if (texts.indexOf(text) !== choiceIndex) {
+        issues.push({
+          path: ['quiz', index, 'choices', choiceIndex, 'text'],
+          message: `repeats the text of an earlier choice ("${text}")`,
+        });
+      }
+    });
+    if (!choiceIds.includes(question.answer)) {
+      issues.push({
+        path: ['quiz', index, 'answer'],
+        message: `is "${question.answer}", which is not one of the choices (${choiceIds.join(', ')})`,
+      });
+    }
+    const problem = missingTarget(question.hint.ref, stageIds, stepIds, momentIds);
+    if (problem) issues.push({ path: ['quiz', index, 'hint', 'ref'], message: problem });
+  });
+
+  return issues;
+}
+
+function missingTarget(
+  written: string,
+  stageIds: Set<string>,
+  stepIds: Set<string>,
+  momentIds: Set<string>,
+): string | undefined {
+  const ref = parseRef(written);
+  switch (ref.kind) {
+    case 'flow':
+      return stageIds.has(ref.stage)
+        ? undefined
+        : `points at flow stage "${ref.stage}", which does not exist (stages: ${list(stageIds)})`;
+    case 'table':
+      return stepIds.has(ref.step)
+        ? undefined
+        : `points at execution step "${ref.step}", which does not exist (steps: ${list(stepIds)})`;
+    case 'moment':
+      return momentIds.has(ref.moment)
+        ? undefined
+        : `points at key moment "${ref.moment}", which does not exist (moments: ${list(momentIds)})`;
+    case 'section':
+      return isLessonSectionId(ref.section)
+        ? undefined
+        : `points at section "${ref.section}", which does not exist`;
+  }
+}
+
+function reportDuplicates(
+  items: readonly { id: string }[],
+  path: (string | number)[],
+  what: string,
+  issues: LessonIssue[],
+): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.id)) {
+      issues.push({
+        path: [...path, index, 'id'],
+        message: `repeats the ${what} id "${item.id}"; ids must be unique`,
+      });
+    }
+    seen.add(item.id);
+  });
+}
+
+function list(ids: Set<string>): string {
+  return [...ids].join(', ') || 'none';
+}

@@ -1,0 +1,20 @@
+import { z } from 'astro/zod';
+import { idSchema } from './ref.ts';
+
+/** One numbered box of the concept-flow diagram. */
+export const flowStageSchema = z.object({
+  /** Stable id; the stage's anchor on the page is `flow-<id>`. */
+  id: idSchema,
+  /** What happens, in a few words (shown inside the box). */
+  label: z.string().min(1),
+  /** One or two sentences that explain the stage (shown under the label). */
+  detail: z.string().min(1),
+});
+
+/** The concept flow: the stages a request passes through, in order. */
+export const conceptFlowSchema = z.object({
+  /** The stages, first to last; at least two. */
+  stages: z.array(flowStageSchema).min(2),
+  /** A sentence under the diagram that says what the flow shows. */
+  caption: z.string().min(1),
+});

@@ -1,0 +1,16 @@
+import { z } from 'astro/zod';
+import { idSchema, refSchema } from './ref.ts';
+
+/** A question a learner typically asks at this point, answered with a pointer to the evidence. */
+export const keyMomentSchema = z.object({
+  /** Stable id; the anchor is `moment-<id>`. */
+  id: idSchema,
+  question: z.string().min(1),
+  answer: z.string().min(1),
+  /** Where on the page the answer can be seen (a table row or flow stage). */
+  cites: refSchema,
+  /** Set when popular material teaches this point wrongly: what it claims, and what Flask really does. */
+  correction: z.string().min(1).optional(),
+});
+
+export const keyMomentsSchema = z.array(keyMomentSchema).min(1);

@@ -1,0 +1,231 @@
+import { axeViolations, expect, test } from './fixtures.ts';
+
+const lessonPath = 'lessons/flask-session/';
+
+test.describe('Flask session lesson page', () => {
+  test('shows every section of the lesson in the source order', async ({ page }) => {
+    await page.goto(lessonPath);
+    await expect(page).toHaveTitle('Flask session object · Lessons');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Flask session object');
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings).toEqual([
+      'On this page',
+      'Concept flow',
+      'Execution sample',
+      'Execution table',
+      'Variable tracker',
+      'Key moments',
+      'Visual quiz',
+      'Concept snapshot',
+      'Full transcript',
+    ]);
+  });
+
+  test('the concept flow is a numbered list of the seven stages', async ({ page }) => {
+    await page.goto(lessonPath);
+    const stages = page.getByRole('list', { name: 'Stages of a request' }).getByRole('listitem');
+    await expect(stages).toHaveCount(7);
+    await expect(stages.first()).toContainText('Client sends request');
+    await expect(stages.nth(2)).toContainText('Load session data from cookie');
+    await expect(stages.last()).toContainText('Send response back to client');
+  });
+
+  test('the execution sample is the highlighted visit counter', async ({ page }) => {
+    await page.goto(lessonPath);
+    const code = page.locator('#execution-sample ~ * pre, section:has(#execution-sample) pre');
+    await expect(code).toContainText("session['count'] = session.get('count', 0) + 1");
+    await expect(code).toContainText("app.secret_key = 'secret'");
+    await expect(code.locator('.tok-keyword').first()).toHaveText('from');
+  });
+
+  test('the copy button puts the code on the clipboard and says so', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(lessonPath);
+    await page.getByRole('button', { name: 'Copy code' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText(
+      'Code copied to the clipboard.',
+    );
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('return f"Count: {session[\'count\']}"');
+  });
+
+  test('the execution table shows the five visits', async ({ page }) => {
+    await page.goto(lessonPath);
+    const table = page.locator('table.execution-table');
+    const rows = table.locator('tbody tr');
+    await expect(rows).toHaveCount(5);
+    const cells = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((cell) => cell.textContent?.trim())),
+    );
+    expect(cells).toEqual(
+      [
+        ['1', 'First visit', '{}', "session.get('count', 0) + 1 = 1", "{'count': 1}", 'Count: 1'],
+        [
+          '2',
+          'Second visit',
+          "{'count': 1}",
+          "session.get('count', 0) + 1 = 2",
+          "{'count': 2}",
+          'Count: 2',
+        ],
+        [
+          '3',
+          'Third visit',
+          "{'count': 2}",
+          "session.get('count', 0) + 1 = 3",
+          "{'count': 3}",
+          'Count: 3',
+        ],
+        [
+          '4',
+          'Fourth visit',
+          "{'count': 3}",
+          "session.get('count', 0) + 1 = 4",
+          "{'count': 4}",
+          'Count: 4',
+        ],
+        [
+          '5',
+          'Fifth visit',
+          "{'count': 4}",
+          "session.get('count', 0) + 1 = 5",
+          "{'count': 5}",
+          'Count: 5',
+        ],
+      ].map(([step, ...rest]) => [expect.stringContaining(step!), ...rest]),
+    );
+  });
+
+  test('the variable tracker starts at "not set", never "undefined"', async ({ page }) => {
+    await page.goto(lessonPath);
+    const tracker = page.getByRole('region', { name: 'Variable tracker' });
+    await expect(tracker.locator('tbody tr')).toHaveText(
+      /session\['count'\]\s*not set\s*1\s*2\s*3\s*4\s*5/,
+    );
+    await expect(page.locator('main')).not.toContainText(/\bundefined\b(?!")/);
+  });
+
+  test('key moments correct the seed: a missing secret key gives HTTP 500, not silence', async ({
+    page,
+  }) => {
+    await page.goto(lessonPath);
+    const moments = page.locator('#key-moments').locator('xpath=../..').locator('.moment');
+    await expect(moments).toHaveCount(3);
+    const secretKey = page.locator('#moment-no-secret-key');
+    await expect(secretKey).toContainText('RuntimeError');
+    await expect(secretKey).toContainText('HTTP 500');
+    await expect(secretKey.getByRole('complementary', { name: 'Correction' })).toContainText(
+      'silently stays empty',
+    );
+  });
+
+  test('a key moment link jumps to the table row it cites', async ({ page }) => {
+    await page.goto(lessonPath);
+    await page.locator('#moment-first-visit').getByRole('link').click();
+    await expect(page).toHaveURL(/#row-visit-1$/);
+    await expect(page.locator('#row-visit-1')).toBeInViewport();
+  });
+
+  test('the quiz shows three questions with four choices, a hint and the answer', async ({
+    page,
+  }) => {
+    await page.goto(lessonPath);
+    const questions = page.locator('.quiz > li');
+    await expect(questions).toHaveCount(3);
+    for (const question of await questions.all()) {
+      await expect(question.locator('.choices > li')).toHaveCount(4);
+    }
+    const third = questions.nth(2);
+    await third.getByText('Show the answer').click();
+    await expect(third).toContainText(
+      'A: Reads return defaults, but the write raises an error (HTTP 500).',
+    );
+    await third.getByText('Hint').click();
+    await third.getByRole('link', { name: /key moment/ }).click();
+    await expect(page).toHaveURL(/#moment-no-secret-key$/);
+  });
+
+  test('table of contents links land on their sections', async ({ page }) => {
+    await page.goto(lessonPath);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    for (const name of ['Full transcript', 'Execution table', 'Concept snapshot']) {
+      await toc.getByRole('link', { name }).click();
+      const id = new URL(page.url()).hash.slice(1);
+      await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+    }
+  });
+
+  test('each section heading has a working anchor link', async ({ page }) => {
+    await page.goto(lessonPath);
+    const anchors = page.locator('.anchor-link');
+    await expect(anchors).toHaveCount(8);
+    await page.getByRole('link', { name: 'Link to the section “Key moments”' }).click();
+    await expect(page).toHaveURL(/#key-moments$/);
+  });
+
+  test('opening a deep link scrolls to the cited cell', async ({ page }) => {
+    await page.goto(`${lessonPath}#row-visit-3-after`);
+    await expect(page.locator('#row-visit-3-after')).toBeInViewport();
+    await expect(page.locator('#row-visit-3-after')).toHaveText("{'count': 3}");
+  });
+
+  test('the transcript tells the story and the snapshot sums it up', async ({ page }) => {
+    await page.goto(lessonPath);
+    await expect(page.locator('.transcript')).toContainText('Signed does not mean secret.');
+    await expect(page.locator('.snapshot li')).toHaveCount(7);
+    await expect(page.locator('.snapshot')).toContainText('signed, not encrypted');
+  });
+
+  test('meta tags come from the lesson data', async ({ page }) => {
+    await page.goto(lessonPath);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+      'content',
+      /signed cookie/,
+    );
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      /\/lessons\/flask-session\/$/,
+    );
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+      'content',
+      'Flask session object',
+    );
+    await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`has no axe violations in the ${colorScheme} theme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(lessonPath);
+      await page
+        .locator('details')
+        .evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+
+  test('fits a 320 px wide screen without sideways scrolling of the page', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto(lessonPath);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the whole lesson is readable and the quiz answers can be revealed', async ({ page }) => {
+    await page.goto(lessonPath);
+    await expect(page.locator('table.execution-table tbody tr')).toHaveCount(5);
+    await expect(page.locator('.transcript')).toContainText(
+      'Set `app.secret_key`'.replace(/`/g, ''),
+    );
+    await expect(page.getByRole('button', { name: 'Copy code' })).toBeHidden();
+    const first = page.locator('.quiz > li').first();
+    await first.getByText('Show the answer').click();
+    await expect(first).toContainText('B: 3.');
+  });
+});

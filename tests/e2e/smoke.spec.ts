@@ -1,5 +1,0 @@
-import { expect, test } from '@playwright/test';
-test('catalogue lists the lesson', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.getByText('Flask session object')).toBeVisible();
-});
