@@ -9,6 +9,7 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      'dist-subpath/',
       '.astro/',
       'node_modules/',
       'test-results/',

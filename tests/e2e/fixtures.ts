@@ -4,10 +4,10 @@ import AxeBuilder from '@axe-core/playwright';
 /**
  * Every e2e test gets a page that fails the test afterwards if anything was logged as a console
  * error (this includes CSP violations), if a script threw, or if the page requested anything from
- * another origin. Tests that provoke an error on purpose list what they expect in `allowedErrors`.
+ * another origin. Tests that provoke an error on purpose describe what they expect with `allowedErrors` (one regular expression).
  */
-export const test = base.extend<{ allowedErrors: RegExp[]; pageGuard: void }>({
-  allowedErrors: [[], { option: true }],
+export const test = base.extend<{ allowedErrors: RegExp; pageGuard: void }>({
+  allowedErrors: [/(?!)/, { option: true }],
   pageGuard: [
     async ({ page, baseURL, allowedErrors }, use) => {
       const origin = new URL(baseURL ?? 'http://localhost').origin;
@@ -15,8 +15,7 @@ export const test = base.extend<{ allowedErrors: RegExp[]; pageGuard: void }>({
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
         const text = message.text();
-        if (!allowedErrors.some((pattern) => pattern.test(text)))
-          problems.push(`console error: ${text}`);
+        if (!allowedErrors.test(text)) problems.push(`console error: ${text}`);
       });
       page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
       page.on('request', (request) => {

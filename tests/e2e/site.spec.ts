@@ -77,7 +77,7 @@ test.describe('site shell', () => {
   });
 
   test.describe(() => {
-    test.use({ allowedErrors: [/status of 404/] });
+    test.use({ allowedErrors: /status of 404/ });
     test('an unknown address shows the not-found page with a way back', async ({ page }) => {
       const response = await page.goto('no-such-page/');
       expect(response?.status()).toBe(404);

@@ -1,0 +1,39 @@
+import { expect, test } from './fixtures.ts';
+
+const pages = ['./', 'lessons/flask-session/'];
+
+test.describe('Content Security Policy', () => {
+  for (const path of pages) {
+    test(`${path} declares a strict policy with no third-party origin`, async ({ page }) => {
+      await page.goto(path);
+      const policy = await page
+        .locator('meta[http-equiv="content-security-policy"]')
+        .getAttribute('content');
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+      expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+    });
+  }
+
+  test.describe(() => {
+    test.use({
+      allowedErrors: /violates the following Content Security Policy|status of 404/,
+    });
+    test('injected markup cannot run script', async ({ page }) => {
+      await page.goto('lessons/flask-session/');
+      const violation = await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            document.addEventListener('securitypolicyviolation', (event) =>
+              resolve(event.effectiveDirective),
+            );
+            const box = document.createElement('div');
+            box.innerHTML = '<img src="x" onerror="window.pwned = true">';
+            document.body.append(box);
+          }),
+      );
+      expect(violation).toMatch(/^script-src/);
+      expect(await page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
+    });
+  });
+});
