@@ -14,10 +14,18 @@ function buildWith(fileName: string, text: string) {
   mkdirSync(lessons, { recursive: true });
   writeFileSync(join(lessons, fileName), text);
   const run = spawnSync('npx', ['astro', 'build', '--outDir', join(scratch, 'dist')], {
-    env: { ...process.env, LESSONS_DIR: lessons, ASTRO_CACHE_DIR: join(scratch, 'cache') },
+    env: {
+      ...process.env,
+      LESSONS_DIR: lessons,
+      ASTRO_CACHE_DIR: join(scratch, 'cache'),
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+    },
     encoding: 'utf8',
   });
-  return { status: run.status, output: run.stdout + run.stderr };
+  // Terminal colour codes would split the message; compare plain text.
+  const output = (run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m/g, '');
+  return { status: run.status, output };
 }
 
 const realLesson = readFileSync('content/lessons/flask-session.mdx', 'utf8');
