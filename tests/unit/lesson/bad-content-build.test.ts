@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, expect, test } from 'vitest';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bad-lesson-'));
@@ -24,7 +25,7 @@ function buildWith(fileName: string, text: string) {
     encoding: 'utf8',
   });
   // Terminal colour codes would split the message; compare plain text.
-  const output = (run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m/g, '');
+  const output = stripVTControlCharacters(run.stdout + run.stderr);
   return { status: run.status, output };
 }
 
