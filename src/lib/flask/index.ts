@@ -93,7 +93,18 @@ export type {
   LoadErrorKind,
   LoadFailure,
 } from './exceptions.ts';
-export { Markup, PyFloat, PyTuple, PyUUID, deepCopy, newDict, pyTruthy } from './python.ts';
+export {
+  Markup,
+  PyFloat,
+  PyTuple,
+  PyUUID,
+  deepCopy,
+  floatValue,
+  intValue,
+  newDict,
+  pyTruthy,
+  pyTypeName,
+} from './python.ts';
 export type { PyDict, PyValue } from './python.ts';
 export { pyRepr, pyStr } from './repr.ts';
 export { URLSafeTimedSerializer } from './serializer.ts';
@@ -111,6 +122,7 @@ export {
   PythonException,
   SecureCookieSession,
 } from './sessions.ts';
+export type { PythonExceptionClass } from './sessions.ts';
 export { SESSION_SALT, Signer, deriveKey } from './signer.ts';
 export type { SecretKey } from './signer.ts';
 export { TimestampSigner } from './timed.ts';

@@ -5,7 +5,7 @@
  * order, escaping, float format, big ints and `NaN`/`Infinity`, so neither is used.
  */
 import { dumpFailure, type DumpFailure } from './exceptions.ts';
-import { PyFloat, newDict, type PyDict, type PyValue } from './python.ts';
+import { PyFloat, floatValue, intValue, newDict, type PyDict, type PyValue } from './python.ts';
 import { floatRepr } from './repr.ts';
 
 /** Python refuses to convert ints with more decimal digits than this (`sys.int_info`). */
@@ -200,8 +200,7 @@ class Reader {
     const [literal, fraction, exponent] = match;
     this.pos += literal.length;
     if (fraction === undefined && exponent === undefined) return this.intValue(literal);
-    const x = Number(literal);
-    return Number.isInteger(x) || !Number.isFinite(x) || Object.is(x, -0) ? new PyFloat(x) : x;
+    return floatValue(Number(literal));
   }
 
   intValue(literal: string): number | bigint {
@@ -210,8 +209,7 @@ class Reader {
       this.fail(`Integer with ${digits} digits exceeds Python's ${MAX_INT_DIGITS}-digit limit`);
     }
     if (digits <= 15) return Number(literal) || 0; // `|| 0` turns -0 into 0
-    const big = BigInt(literal);
-    return big >= -MAX_SAFE && big <= MAX_SAFE ? Number(big) : big;
+    return intValue(BigInt(literal));
   }
 
   readString(): string {
@@ -300,8 +298,6 @@ class Reader {
     return result.value;
   }
 }
-
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 const CONSTANTS: ReadonlyArray<readonly [string, PyValue]> = [
   ['null', null],

@@ -127,7 +127,20 @@ export function pyInt(text: string, base: 10 | 16): bigint | null {
   return match[1] === '-' ? -magnitude : magnitude;
 }
 
-/** Python's name for the type of `value`, as error messages print it (`'int' object …`). */
+/** The canonical JS form of a Python int: a safe-integer `number`, else a `bigint`. */
+export function intValue(value: bigint): number | bigint {
+  const small = Number(value);
+  return Number.isSafeInteger(small) ? small : value;
+}
+
+/** The canonical JS form of a Python float: a bare `number` unless it would read as an int. */
+export function floatValue(value: number): number | PyFloat {
+  return Number.isInteger(value) || !Number.isFinite(value) || Object.is(value, -0)
+    ? new PyFloat(value)
+    : value;
+}
+
+/** Python's name for the type of `value`, as its error messages print it (`'int' object …`). */
 export function pyTypeName(value: PyValue): string {
   if (value === null) return 'NoneType';
   if (typeof value === 'boolean') return 'bool';
@@ -139,7 +152,7 @@ export function pyTypeName(value: PyValue): string {
   if (value instanceof PyUUID) return 'UUID';
   if (value instanceof Markup) return 'Markup';
   if (value instanceof Uint8Array) return 'bytes';
-  if (value instanceof Date) return 'datetime';
+  if (value instanceof Date) return 'datetime.datetime';
   return Array.isArray(value) ? 'list' : 'dict';
 }
 

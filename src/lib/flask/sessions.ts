@@ -21,13 +21,16 @@ import {
 } from './python.ts';
 import { strRepr } from './repr.ts';
 
-/** A Python exception raised by a session method inside a view. */
+/** Python exceptions a view can raise in this simulator. */
+export type PythonExceptionClass = 'KeyError' | 'RuntimeError' | 'TypeError' | 'AttributeError';
+
+/** A Python exception raised inside a view (by a session method or the view's own code). */
 export class PythonException extends Error {
-  readonly pythonClass: 'KeyError' | 'RuntimeError';
+  readonly pythonClass: PythonExceptionClass;
   /** Python's `str(exception)`. */
   readonly pythonMessage: string;
 
-  constructor(pythonClass: 'KeyError' | 'RuntimeError', pythonMessage: string) {
+  constructor(pythonClass: PythonExceptionClass, pythonMessage: string) {
     super(`${pythonClass}: ${pythonMessage}`);
     this.name = pythonClass;
     this.pythonClass = pythonClass;
@@ -237,8 +240,7 @@ export function sessionDataFrom(value: PyValue): { ok: true; data: PyDict } | Lo
   if (isDict(value)) return { ok: true, data: value };
   const elements = pyIterate(value);
   if (elements === null) {
-    const name = value instanceof Date ? 'datetime.datetime' : pyTypeName(value);
-    return notASessionDict('TypeError', `'${name}' object is not iterable`);
+    return notASessionDict('TypeError', `'${pyTypeName(value)}' object is not iterable`);
   }
   const data = newDict();
   for (const [index, element] of elements.entries()) {

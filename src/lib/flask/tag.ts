@@ -116,7 +116,9 @@ function tagDate(date: Date): string {
   return httpDate(date);
 }
 
+/** The name Python's error uses; a JS Set is reported like the Python set it stands for. */
 function jsTypeName(value: unknown): string {
+  if (value instanceof Set) return 'set';
   if (typeof value !== 'object' || value === null) return typeof value;
   return (value as object).constructor?.name ?? 'object';
 }
