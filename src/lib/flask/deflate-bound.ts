@@ -45,9 +45,10 @@ export function provablyIncompressible(json: Uint8Array): boolean {
   if (neededBytes <= 2) return true;
   const matches = findMatches(json);
   const longEnough = (bits: number) => Math.ceil(bits / 8) >= neededBytes;
-  return (
-    longEnough(fixedHuffmanBits(json, matches)) && longEnough(dynamicHuffmanBits(json, matches))
-  );
+  if (!longEnough(fixedHuffmanBits(json, matches))) return false;
+  // The code lengths are the dearest part to bound, so they are added only when needed.
+  const dynamic = dynamicHuffmanParts(json, matches);
+  return longEnough(dynamic.bits) || longEnough(dynamic.bits + codeLengthBits(dynamic.forced));
 }
 
 interface Matches {
@@ -117,8 +118,14 @@ function fixedHuffmanBits(data: Uint8Array, matches: Matches): number {
   return 3 + (cost[0] ?? 0) + 7;
 }
 
-/** A lower bound on any dynamic-Huffman block for `data`. */
-function dynamicHuffmanBits(data: Uint8Array, matches: Matches): number {
+/**
+ * A lower bound on any dynamic-Huffman block for `data`, leaving out the code lengths (see
+ * {@link codeLengthBits}), and the literal counts every parse must have.
+ */
+function dynamicHuffmanParts(
+  data: Uint8Array,
+  matches: Matches,
+): { bits: number; forced: Uint32Array } {
   // Positions no match can cover must be literals in every parse; count them per byte value.
   const forced = new Uint32Array(257);
   forced[256] = 1; // end of block
@@ -126,9 +133,9 @@ function dynamicHuffmanBits(data: Uint8Array, matches: Matches): number {
   let coverable = 0;
   let reach = 0;
   let run = 0;
-  for (let i = 0; i <= data.length; i++) {
+  for (let i = 0; i < data.length; i++) {
     const longest = matches.longest[i] ?? 0;
-    if (i < data.length && longest >= 3) reach = Math.max(reach, i + longest);
+    if (longest >= 3) reach = Math.max(reach, i + longest);
     if (i < reach) {
       run++;
       continue;
@@ -136,15 +143,17 @@ function dynamicHuffmanBits(data: Uint8Array, matches: Matches): number {
     tokenBits += coverableRunBits(run);
     coverable += run;
     run = 0;
-    if (i < data.length) forced[data[i] ?? 0]! += 1;
+    forced[data[i] ?? 0]! += 1;
   }
+  tokenBits += coverableRunBits(run);
+  coverable += run;
   // Every token that is not a forced literal sits at a coverable position, so at most
   // `coverable` further symbols are used.
   let usedAtMost = coverable;
-  for (const count of forced) if (count > 0) usedAtMost++;
+  for (let symbol = 0; symbol < forced.length; symbol++) if (forced[symbol]! > 0) usedAtMost++;
   const shortestAtMost = 31 - Math.clz32(usedAtMost); // ⌊log2⌋
   const lengthsSent = shortestAtMost <= 7 ? 20 - 2 * shortestAtMost : 5;
-  return 17 + 3 * lengthsSent + codeLengthBits(forced) + huffmanCost(forced) + tokenBits;
+  return { bits: 17 + 3 * lengthsSent + huffmanCost(forced) + tokenBits, forced };
 }
 
 /** Fewest bits for `run` matchable positions: literals (≥ 1 bit) or matches (≥ 2 bits each). */
@@ -159,7 +168,9 @@ function coverableRunBits(run: number): number {
 /** Bits of an optimal prefix code for these symbol counts (sum of Huffman merge weights). */
 function huffmanCost(counts: Uint32Array): number {
   const leaves: number[] = [];
-  for (const count of counts) if (count > 0) leaves.push(count);
+  for (let symbol = 0; symbol < counts.length; symbol++) {
+    if (counts[symbol]! > 0) leaves.push(counts[symbol]!);
+  }
   leaves.sort((a, b) => a - b);
   if (leaves.length === 1) return leaves[0] ?? 0;
   const merged: number[] = [];
@@ -193,21 +204,23 @@ function huffmanCost(counts: Uint32Array): number {
  * entry and cover any entries, and 18 may cover a whole gap even beyond 138 entries.
  */
 function codeLengthBits(forced: Uint32Array): number {
-  const count = forced.length + 1;
+  const count = forced.length + 1; // the last entry is the distance code's, never forced
   // cost[i]: fewest bits for entries i.. ; gapMin[i]: lowest cost[j] for j from i to the end of
   // the run of non-forced entries containing i.
-  const cost = new Float64Array(count + 7);
-  const gapMin = new Float64Array(count + 1);
+  const cost = new Int32Array(count + 7);
+  const gapMin = new Int32Array(count + 1);
   let free = 0; // non-forced entries from i on
   for (let i = count - 1; i >= 0; i--) {
-    free = (forced[i] ?? 0) > 0 ? 0 : free + 1;
+    free = i < forced.length && forced[i]! > 0 ? 0 : free + 1;
     let best = 1 + cost[i + 1]!;
-    if (i > 0)
-      best = Math.min(best, 3 + Math.min(cost[i + 3]!, cost[i + 4]!, cost[i + 5]!, cost[i + 6]!));
-    for (let k = 3; k <= Math.min(10, free); k++) best = Math.min(best, 4 + cost[i + k]!);
-    if (free >= 11) best = Math.min(best, 8 + gapMin[i + 11]!);
+    if (i > 0) {
+      for (let k = 3; k <= 6; k++) if (3 + cost[i + k]! < best) best = 3 + cost[i + k]!;
+    }
+    const zerosEnd = i + (free < 10 ? free : 10);
+    for (let j = i + 3; j <= zerosEnd; j++) if (4 + cost[j]! < best) best = 4 + cost[j]!;
+    if (free >= 11 && 8 + gapMin[i + 11]! < best) best = 8 + gapMin[i + 11]!;
     cost[i] = best;
-    gapMin[i] = free > 0 ? Math.min(best, gapMin[i + 1]!) : best;
+    gapMin[i] = free > 0 && gapMin[i + 1]! < best ? gapMin[i + 1]! : best;
   }
   return cost[0]!;
 }
