@@ -43,8 +43,10 @@ export function provablyIncompressible(json: Uint8Array): boolean {
   const neededBytes = json.length - 1 - ZLIB_WRAPPER_BYTES;
   // Any deflate block has a 3-bit header and an end-of-block code of at least 7 bits.
   if (neededBytes <= 2) return true;
-  const matches = findMatches(json);
   const longEnough = (bits: number) => Math.ceil(bits / 8) >= neededBytes;
+  // Any one parse costs at least the bound: if a quick one is short, give up early.
+  if (!longEnough(quickParseBits(json))) return false;
+  const matches = findMatches(json);
   if (!longEnough(fixedHuffmanBits(json, matches))) return false;
   // The code lengths are the dearest part to bound, so they are added only when needed.
   const dynamic = dynamicHuffmanParts(json, matches);
@@ -100,6 +102,45 @@ function fixedLengthBits(length: number): number {
 /** Extra bits of a distance code (codes 0–3 have none, then one more every two codes). */
 function distanceExtraBits(distance: number): number {
   return distance <= 4 ? 0 : 30 - Math.clz32(distance - 1);
+}
+
+/**
+ * Fixed-Huffman bits of one real parse, found in linear time by remembering the last position
+ * of each 3-byte sequence (like zlib, but without chains). Its cost is at least the cheapest
+ * parse's, so it is a quick way to see that the bound cannot succeed.
+ */
+function quickParseBits(data: Uint8Array): number {
+  const last = new Int32Array(4096); // position + 1 of the last 3-byte sequence with this hash
+  const hash = (i: number) =>
+    (((data[i] ?? 0) << 6) ^ ((data[i + 1] ?? 0) << 3) ^ (data[i + 2] ?? 0)) & 4095;
+  let bits = 3 + 7;
+  for (let i = 0; i < data.length;) {
+    let length = 0;
+    let distance = 0;
+    if (i + 3 <= data.length) {
+      const candidate = (last[hash(i)] ?? 0) - 1;
+      if (candidate >= 0) {
+        while (
+          length < MAX_MATCH &&
+          i + length < data.length &&
+          data[candidate + length] === data[i + length]
+        ) {
+          length++;
+        }
+        distance = i - candidate;
+      }
+      last[hash(i)] = i + 1;
+    }
+    if (length >= 3) {
+      bits += fixedLengthBits(length) + 5 + distanceExtraBits(distance);
+      for (let k = i + 1; k < i + length && k + 3 <= data.length; k++) last[hash(k)] = k + 1;
+      i += length;
+    } else {
+      bits += (data[i] ?? 0) < 144 ? 8 : 9;
+      i++;
+    }
+  }
+  return bits;
 }
 
 /** Cheapest fixed-Huffman block over all parses (distances priced at the nearest repeat). */

@@ -9,6 +9,7 @@ import {
   loadPako,
   type ZlibLoader,
 } from '../../../src/lib/flask/zlib.ts';
+import { Random } from './random.ts';
 
 const offline: ZlibLoader = () =>
   Promise.reject(new Error('Failed to fetch dynamically imported module'));
@@ -36,6 +37,17 @@ describe("itsdangerous' compression rule (spec §2.3)", () => {
       reason: 'unavailable',
       detail: 'Failed to fetch dynamically imported module',
     });
+  });
+
+  test('reusing one reset zlib stream writes the same bytes as a fresh one, call after call', async () => {
+    const random = new Random(11);
+    for (let i = 0; i < 300; i++) {
+      const json = utf8Encode(`{"x":"${random.string('ab"{}xyz', 40).repeat(1 + random.int(4))}"}`);
+      const result = await compressIfShorter(json, loadPako);
+      const fresh = pako.deflate(json, { legacyHash: true });
+      if (result.ok && result.compressed) expect(result.body).toEqual(fresh);
+      else expect(fresh.length).toBeGreaterThanOrEqual(json.length - 1);
+    }
   });
 
   test('a payload the bound rules out never loads pako', async () => {
@@ -81,6 +93,12 @@ describe("Python's zlib.decompress, capped", () => {
     const ok = await decompress(atCap, loadPako);
     expect(ok.ok && ok.bytes.length).toBe(MAX_DECOMPRESSED_BYTES);
     expect(await decompress(overCap, loadPako)).toEqual({ ok: false, reason: 'too-large' });
+  });
+
+  test('a corrupt stream does not spoil the next decompression', async () => {
+    await decompress(data.subarray(2), loadPako);
+    const result = await decompress(data, loadPako);
+    expect(result.ok && new TextDecoder().decode(result.bytes)).toBe('{"a":1}');
   });
 
   test('reports ZlibUnavailable instead of rejecting when pako cannot load', async () => {
