@@ -1,0 +1,133 @@
+/**
+ * Python's `repr()` and `str()` of session values, so the lesson can show a session the way Python
+ * prints it (`{'count': 1}`) and a view can build the same text as an f-string.
+ */
+import { Markup, PyFloat, PyTuple, PyUUID, isIntNumber, type PyValue } from './python.ts';
+
+/** Python's `repr(value)`. Containers that contain themselves print as `[...]` / `{...}`. */
+export function pyRepr(value: PyValue): string {
+  return reprValue(value, new Set());
+}
+
+/** Python's `str(value)`, which is what an f-string like `f"{session['count']}"` inserts. */
+export function pyStr(value: PyValue): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Markup) return value.html;
+  if (value instanceof PyUUID) return value.toString();
+  if (value instanceof Date) return `${isoDateTime(value, ' ')}+00:00`;
+  return pyRepr(value);
+}
+
+/** Python's `repr` of a float: shortest round-trip digits, e.g. `1.0`, `1e+16`, `5e-324`, `nan`. */
+export function floatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const [mantissa = '', exponentText = ''] = x.toExponential().split('e');
+  const sign = x < 0 ? '-' : '';
+  const digits = mantissa.replace('-', '').replace('.', '');
+  const exponent = Number(exponentText);
+  const pointAt = exponent + 1;
+  if (pointAt > -4 && pointAt <= 16) {
+    if (pointAt <= 0) return `${sign}0.${'0'.repeat(-pointAt)}${digits}`;
+    if (pointAt >= digits.length) return `${sign}${digits}${'0'.repeat(pointAt - digits.length)}.0`;
+    return `${sign}${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
+  }
+  const head = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  const expSign = exponent < 0 ? '-' : '+';
+  return `${sign}${head}e${expSign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+}
+
+/** Python's `repr` of a str: quote choice, backslash escapes, non-printable characters escaped. */
+export function strRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === quote || char === '\\') out += `\\${char}`;
+    else if (char === '\t') out += '\\t';
+    else if (char === '\n') out += '\\n';
+    else if (char === '\r') out += '\\r';
+    else if (code < 0x20 || code === 0x7f) out += `\\x${hex(code, 2)}`;
+    else if (code < 0x7f || isPrintable(char)) out += char;
+    else if (code <= 0xff) out += `\\x${hex(code, 2)}`;
+    else if (code <= 0xffff) out += `\\u${hex(code, 4)}`;
+    else out += `\\U${hex(code, 8)}`;
+  }
+  return out + quote;
+}
+
+/** Python's `repr` of bytes, e.g. `b'\x00ab'`. */
+export function bytesRepr(bytes: Uint8Array): string {
+  const hasSingle = bytes.includes(0x27);
+  const quote = hasSingle && !bytes.includes(0x22) ? '"' : "'";
+  let out = `b${quote}`;
+  for (const byte of bytes) {
+    const char = String.fromCharCode(byte);
+    if (char === quote || char === '\\') out += `\\${char}`;
+    else if (char === '\t') out += '\\t';
+    else if (char === '\n') out += '\\n';
+    else if (char === '\r') out += '\\r';
+    else if (byte < 0x20 || byte >= 0x7f) out += `\\x${hex(byte, 2)}`;
+    else out += char;
+  }
+  return out + quote;
+}
+
+/** `YYYY-MM-DD?HH:MM:SS` of a UTC date, with `separator` between date and time. */
+function isoDateTime(date: Date, separator: string): string {
+  const iso = date.toISOString(); // 2024-01-02T03:04:05.000Z
+  return `${iso.slice(0, 10)}${separator}${iso.slice(11, 19)}`;
+}
+
+// Python's str.isprintable() is false for these general categories (space excepted).
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function isPrintable(char: string): boolean {
+  return char === ' ' || !NON_PRINTABLE.test(char);
+}
+
+function hex(code: number, width: number): string {
+  return code.toString(16).padStart(width, '0');
+}
+
+function reprValue(value: PyValue, open: Set<object>): string {
+  if (value === null) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'number') return isIntNumber(value) ? String(value) : floatRepr(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string') return strRepr(value);
+  if (value instanceof PyFloat) return floatRepr(value.value);
+  if (value instanceof Markup) return `Markup(${strRepr(value.html)})`;
+  if (value instanceof PyUUID) return `UUID('${value.toString()}')`;
+  if (value instanceof Uint8Array) return bytesRepr(value);
+  if (value instanceof Date) return dateRepr(value);
+  if (value instanceof PyTuple) {
+    const items = value.items.map((item) => reprValue(item, open));
+    return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+  }
+  if (open.has(value)) return Array.isArray(value) ? '[...]' : '{...}';
+  open.add(value);
+  const text = Array.isArray(value)
+    ? `[${value.map((item) => reprValue(item, open)).join(', ')}]`
+    : `{${Object.keys(value)
+        .map((key) => `${strRepr(key)}: ${reprValue(value[key] as PyValue, open)}`)
+        .join(', ')}}`;
+  open.delete(value);
+  return text;
+}
+
+function dateRepr(date: Date): string {
+  const parts = [
+    date.getUTCFullYear(),
+    date.getUTCMonth() + 1,
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  ];
+  // Python drops a zero second (after a zero microsecond, which a whole-second Date always has).
+  if (parts[5] === 0) parts.pop();
+  return `datetime.datetime(${parts.join(', ')}, tzinfo=datetime.timezone.utc)`;
+}
