@@ -24,6 +24,10 @@
  *   is at most ⌊log2 u⌋ bits long. The first appearance of a non-zero code length v is sent as
  *   code-length symbol v, whose own length must then be among those sent: for v ≤ 7 that means
  *   at least 20 − 2v of them, and never fewer than 5.
+ *
+ * The checks run cheapest first and stop as soon as the answer is known; each is a lower bound
+ * on its own (a few relaxations, noted where they are made, only make it lower), and the
+ * property tests compare every "incompressible" verdict with pako's real output.
  */
 
 /** Above this many input bytes the bound is not computed (its cost grows quadratically). */
@@ -41,7 +45,7 @@ export function provablyIncompressible(json: Uint8Array): boolean {
   if (json.length > BOUND_INPUT_LIMIT) return false;
   // Compressed iff 6 + ceil(deflateBits / 8) < len - 1.
   const neededBytes = json.length - 1 - ZLIB_WRAPPER_BYTES;
-  // Any deflate block has a 3-bit header and an end-of-block code of at least 7 bits.
+  // A Huffman block has a 3-bit header and an end-of-block code of at least 7 bits.
   if (neededBytes <= 2) return true;
   const longEnough = (bits: number) => Math.ceil(bits / 8) >= neededBytes;
   if (longEnough(distinctLiteralBits(json))) return true;

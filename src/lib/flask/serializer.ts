@@ -32,7 +32,7 @@ import {
 } from './zlib.ts';
 
 /** A dumped payload: the base64 segment (with `.` when compressed) and what went into it. */
-export interface DumpedPayload {
+interface DumpedPayload {
   readonly ok: true;
   readonly segment: string;
   readonly json: string;
@@ -40,7 +40,7 @@ export interface DumpedPayload {
 }
 
 /** `URLSafeSerializerMixin.dump_payload`. */
-export async function dumpPayload(
+async function dumpPayload(
   value: PyValue,
   loader: ZlibLoader,
 ): Promise<DumpedPayload | DumpFailure> {
@@ -105,7 +105,7 @@ export async function loadPayload(
 }
 
 /** The failure value `loads` reports for a payload that did not load. */
-export function payloadFailure(failure: PayloadFailure): LoadFailure {
+function payloadFailure(failure: PayloadFailure): LoadFailure {
   if (failure.stage === 'too-large') return payloadTooLarge(MAX_DECOMPRESSED_BYTES);
   if (failure.stage === 'unavailable') return zlibUnavailable(failure.detail);
   return badPayload(failure.stage, failure.detail);
