@@ -285,7 +285,7 @@ def threshold_sessions():
         cases[f"uuid_hex_{n}"] = {"ids": [uuid.UUID(int=i * 7919).hex for i in range(1, n + 1)]}
     cases["counts_list_40"] = {"c": list(range(40))}
     cases["long_cart"] = {"cart": [f"item-{i}" for i in range(50)]}
-    cases["repetitive_100k"] = {"big": "ab" * 50000}
+    cases["repetitive_10k"] = {"big": "ab" * 5000}
     return cases
 
 
@@ -485,7 +485,7 @@ def payload_cases():
                                         + zlib.compress(b'{"a":1}')[2:-4] + b"\x00" * 8),
         "zlib_raw_deflate": b"." + b64(zlib.compress(b'{"a":1}')[2:-4]),
         "zlib_invalid_json": b"." + b64(zlib.compress(b"{nope")),
-        "zlib_bomb_small": b"." + b64(zlib.compress(b'{"a":"' + b"a" * 100000 + b'"}', 9)),
+        "zlib_bomb_small": b"." + b64(zlib.compress(b'{"a":"' + b"a" * 20000 + b'"}', 9)),
         "utf8_invalid": b64(b'{"a":"\xff"}'),
         "utf8_surrogate_encoded": b64(b'{"a":"\xed\xa0\x80"}'),
         "utf8_overlong": b64(b'{"a":"\xc0\xaf"}'),
@@ -707,7 +707,7 @@ def scenario_app(config=None):
         "unmake_permanent": lambda: (setattr(session, "permanent", False), "not permanent")[1],
         "store_set": lambda: (session.__setitem__("s", {1, 2}), "stored")[1],
         "store_big": lambda: (session.__setitem__("big", BIG_VALUE), "big")[1],
-        "store_repetitive": lambda: (session.__setitem__("big", "ab" * 50000), "big")[1],
+        "store_repetitive": lambda: (session.__setitem__("big", "ab" * 5000), "big")[1],
         "store_nested_300": lambda: (session.__setitem__("a", nested(299)), "nested")[1],
         "store_nested_400": lambda: (session.__setitem__("a", nested(399)), "nested")[1],
         "unicode_body": lambda: "z\u00f6\u00eb \U0001f600",
@@ -909,6 +909,19 @@ def requests_section():
 LESSONS = lesson_sources()
 
 
+def as_lines(vectors):
+    """JSON with one vector per line, so a diff names exactly the vectors that changed."""
+    compact = lambda value: json.dumps(value, ensure_ascii=True, separators=(",", ":"))  # noqa: E731
+    parts = []
+    for key, value in vectors.items():
+        if isinstance(value, list):
+            items = ",\n".join(f"  {compact(item)}" for item in value)
+            parts.append(f" {compact(key)}: [\n{items}\n ]")
+        else:
+            parts.append(f" {compact(key)}: {compact(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def main():
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "vectors.json"
     vectors = {
@@ -926,7 +939,7 @@ def main():
         "cookie_headers": cookie_headers_section(),
         "requests": requests_section(),
     }
-    out.write_text(json.dumps(vectors, indent=1, ensure_ascii=True) + "\n", encoding="utf-8")
+    out.write_text(as_lines(vectors), encoding="utf-8")
     counts = {k: len(v) for k, v in vectors.items() if isinstance(v, list)}
     steps = sum(len(r["steps"]) for r in vectors["requests"])
     print(f"wrote {out}: {counts}, {steps} request steps", file=sys.stderr)

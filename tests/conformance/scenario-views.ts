@@ -57,7 +57,7 @@ export const SCENARIO_VIEWS: Readonly<Record<string, View>> = {
   unmake_permanent: run((s) => (s.permanent = false), 'not permanent'),
   store_set: run((s) => s.setitem('s', new Set([1, 2]) as unknown as PyValue), 'stored'),
   store_big: run((s) => s.setitem('big', vectors.fixtures.big_value), 'big'),
-  store_repetitive: run((s) => s.setitem('big', 'ab'.repeat(50000)), 'big'),
+  store_repetitive: run((s) => s.setitem('big', 'ab'.repeat(5000)), 'big'),
   store_nested_300: run((s) => s.setitem('a', nested(299)), 'nested'),
   store_nested_400: run((s) => s.setitem('a', nested(399)), 'nested'),
   unicode_body: () => 'z\u00f6\u00eb \u{1f600}',

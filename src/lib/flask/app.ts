@@ -9,7 +9,7 @@
  * cannot be loaded fails before the view runs, and then nothing about the session is sent.
  */
 import { utf8Encode } from './encoding.ts';
-import { flaskOutcome } from './exceptions.ts';
+import { isSimulatorLimit, type SimulatorLimit } from './exceptions.ts';
 import { deepCopy, pyTruthy, type PyDict } from './python.ts';
 import {
   openSession,
@@ -93,13 +93,10 @@ export interface RequestTrace {
   readonly warnings: readonly string[];
 }
 
-/** Cases where Flask would carry on but the simulator cannot follow (see `exceptions.ts`). */
-export type NotSimulated = 'ZlibUnavailable' | 'PayloadTooLarge' | 'NonStringKey';
-
 /** A simulated request, or why it could not be simulated faithfully. */
 export type RequestResult =
   | { readonly ok: true; readonly response: Response; readonly trace: RequestTrace }
-  | { readonly ok: false; readonly error: NotSimulated; readonly message: string };
+  | { readonly ok: false; readonly error: SimulatorLimit; readonly message: string };
 
 /** Runs `view` for one request with the given `Cookie` header and clock. */
 export async function handleRequest(
@@ -111,9 +108,7 @@ export async function handleRequest(
   const opened = await openSession(config, request.cookieHeader, request.now, loadZlib);
   if (opened.session === null) {
     const failure = opened.verification.failure;
-    if (flaskOutcome(failure.error) === 'not-simulated') {
-      return notSimulated(failure.error as NotSimulated, failure.message);
-    }
+    if (isSimulatorLimit(failure.error)) return notSimulated(failure.error, failure.message);
     const { pythonClass, pythonMessage, message } = failure;
     return {
       ok: true,
@@ -179,7 +174,7 @@ export async function handleRequest(
   };
 }
 
-function notSimulated(error: NotSimulated, message: string): RequestResult {
+function notSimulated(error: SimulatorLimit, message: string): RequestResult {
   return { ok: false, error, message };
 }
 

@@ -24,6 +24,10 @@
  *   is at most ⌊log2 u⌋ bits long. The first appearance of a non-zero code length v is sent as
  *   code-length symbol v, whose own length must then be among those sent: for v ≤ 7 that means
  *   at least 20 − 2v of them, and never fewer than 5.
+ *
+ * The checks run cheapest first and stop as soon as the answer is known; each is a lower bound
+ * on its own (a few relaxations, noted where they are made, only make it lower), and the
+ * property tests compare every "incompressible" verdict with pako's real output.
  */
 
 /** Above this many input bytes the bound is not computed (its cost grows quadratically). */
@@ -41,9 +45,10 @@ export function provablyIncompressible(json: Uint8Array): boolean {
   if (json.length > BOUND_INPUT_LIMIT) return false;
   // Compressed iff 6 + ceil(deflateBits / 8) < len - 1.
   const neededBytes = json.length - 1 - ZLIB_WRAPPER_BYTES;
-  // Any deflate block has a 3-bit header and an end-of-block code of at least 7 bits.
+  // A Huffman block has a 3-bit header and an end-of-block code of at least 7 bits.
   if (neededBytes <= 2) return true;
   const longEnough = (bits: number) => Math.ceil(bits / 8) >= neededBytes;
+  if (longEnough(distinctLiteralBits(json))) return true;
   // Any one parse costs at least the bound: if a quick one is short, give up early.
   if (!longEnough(quickParseBits(json))) return false;
   const matches = findMatches(json);
@@ -102,6 +107,23 @@ function fixedLengthBits(length: number): number {
 /** Extra bits of a distance code (codes 0–3 have none, then one more every two codes). */
 function distanceExtraBits(distance: number): number {
   return distance <= 4 ? 0 : 30 - Math.clz32(distance - 1);
+}
+
+/**
+ * A first, nearly free lower bound: each distinct byte value is a literal at least once, which
+ * costs ≥ 8 bits in a fixed block, and ≥ 1 bit after ≥ 32 header bits in a dynamic one.
+ */
+function distinctLiteralBits(data: Uint8Array): number {
+  const seen = new Uint8Array(256);
+  let distinct = 0;
+  for (let i = 0; i < data.length; i++) {
+    const byte = data[i]!;
+    if (seen[byte] === 0) {
+      seen[byte] = 1;
+      distinct++;
+    }
+  }
+  return Math.min(3 + 7 + 8 * distinct, 17 + 15 + distinct + 1);
 }
 
 /**

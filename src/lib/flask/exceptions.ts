@@ -13,17 +13,14 @@ import { bytesRepr } from './repr.ts';
 export type ItsdangerousError =
   'BadSignature' | 'BadTimeSignature' | 'SignatureExpired' | 'BadPayload';
 
+/** Limits of this simulator: cases where Flask would carry on but the simulation cannot. */
+export type SimulatorLimit = 'PayloadTooLarge' | 'ZlibUnavailable' | 'NonStringKey';
+
 /**
- * Outcomes outside itsdangerous. `TimestampOutOfRange` and `NotASessionDict` are Python errors
- * Flask really raises (HTTP 500); `PayloadTooLarge`, `ZlibUnavailable` and `NonStringKey` are
- * limits of this simulator where Flask would carry on.
+ * Outcomes outside itsdangerous: `TimestampOutOfRange` and `NotASessionDict` are Python errors
+ * Flask really raises (HTTP 500); the rest are {@link SimulatorLimit}s.
  */
-export type EngineError =
-  | 'TimestampOutOfRange'
-  | 'NotASessionDict'
-  | 'PayloadTooLarge'
-  | 'ZlibUnavailable'
-  | 'NonStringKey';
+export type EngineError = 'TimestampOutOfRange' | 'NotASessionDict' | SimulatorLimit;
 
 export type LoadErrorKind = ItsdangerousError | EngineError;
 
@@ -42,15 +39,17 @@ export interface LoadFailure {
 /** What Flask does with a cookie that fails this way. */
 export type FlaskOutcome = 'new-empty-session' | 'http-500' | 'not-simulated';
 
+/** Whether the simulator stops here, where Flask would go on. */
+export function isSimulatorLimit(kind: LoadErrorKind): kind is SimulatorLimit {
+  return kind === 'PayloadTooLarge' || kind === 'ZlibUnavailable' || kind === 'NonStringKey';
+}
+
 /** Flask's reaction: `except BadSignature` gives a new empty session, anything else is a 500. */
 export function flaskOutcome(kind: LoadErrorKind): FlaskOutcome {
   if (kind === 'BadSignature' || kind === 'BadTimeSignature' || kind === 'SignatureExpired') {
     return 'new-empty-session';
   }
-  if (kind === 'PayloadTooLarge' || kind === 'ZlibUnavailable' || kind === 'NonStringKey') {
-    return 'not-simulated';
-  }
-  return 'http-500';
+  return isSimulatorLimit(kind) ? 'not-simulated' : 'http-500';
 }
 
 function failure(

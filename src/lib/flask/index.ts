@@ -71,7 +71,6 @@ function optionalLoader(options: { readonly loadZlib?: ZlibLoader }) {
 
 export { handleRequest, INTERNAL_SERVER_ERROR_BODY } from './app.ts';
 export type {
-  NotSimulated,
   RequestError,
   RequestInput,
   RequestResult,
@@ -83,7 +82,7 @@ export type {
 } from './app.ts';
 export { cookieSignatureMatches, decodeSessionCookie, parseSignedCookie } from './decode.ts';
 export type { DecodedCookie, DecodeErrorKind, DecodeFailure, SignedCookie } from './decode.ts';
-export { flaskOutcome } from './exceptions.ts';
+export { flaskOutcome, isSimulatorLimit } from './exceptions.ts';
 export type {
   DumpErrorKind,
   DumpFailure,
@@ -92,6 +91,7 @@ export type {
   ItsdangerousError,
   LoadErrorKind,
   LoadFailure,
+  SimulatorLimit,
 } from './exceptions.ts';
 export {
   Markup,

@@ -31,30 +31,17 @@ import {
   type ZlibLoader,
 } from './zlib.ts';
 
-/** A dumped payload: the base64 segment (with `.` when compressed) and what went into it. */
-export interface DumpedPayload {
-  readonly ok: true;
-  readonly segment: string;
-  readonly json: string;
-  readonly compressed: boolean;
-}
-
-/** `URLSafeSerializerMixin.dump_payload`. */
-export async function dumpPayload(
+/** `URLSafeSerializerMixin.dump_payload`: the base64 segment, with `.` when compressed. */
+async function dumpPayload(
   value: PyValue,
   loader: ZlibLoader,
-): Promise<DumpedPayload | DumpFailure> {
+): Promise<{ ok: true; segment: string } | DumpFailure> {
   const dumped = dumpsTagged(value);
   if (!dumped.ok) return dumped;
   const body = await compressIfShorter(utf8Encode(dumped.text), loader);
   if (!body.ok) return dumpZlibUnavailable(body.detail);
   const encoded = base64UrlEncode(body.body);
-  return {
-    ok: true,
-    segment: body.compressed ? `.${encoded}` : encoded,
-    json: dumped.text,
-    compressed: body.compressed,
-  };
+  return { ok: true, segment: body.compressed ? `.${encoded}` : encoded };
 }
 
 /** Where loading a payload failed, with the reason in plain words. */
@@ -105,7 +92,7 @@ export async function loadPayload(
 }
 
 /** The failure value `loads` reports for a payload that did not load. */
-export function payloadFailure(failure: PayloadFailure): LoadFailure {
+function payloadFailure(failure: PayloadFailure): LoadFailure {
   if (failure.stage === 'too-large') return payloadTooLarge(MAX_DECOMPRESSED_BYTES);
   if (failure.stage === 'unavailable') return zlibUnavailable(failure.detail);
   return badPayload(failure.stage, failure.detail);

@@ -18,6 +18,10 @@ export interface FlaskConfig {
   /** Older keys still accepted when verifying, oldest first. */
   readonly SECRET_KEY_FALLBACKS?: readonly SecretKey[];
   readonly SESSION_COOKIE_NAME?: string;
+  /**
+   * Sent as given. Werkzeug 2.2 also requires a dot and drops a port, which is not checked here,
+   * and Flask 2.2's fallback to `SERVER_NAME` is not modelled.
+   */
   readonly SESSION_COOKIE_DOMAIN?: string | null;
   /** Falls back to `APPLICATION_ROOT`. Plain ASCII paths only (no URL encoding is applied). */
   readonly SESSION_COOKIE_PATH?: string | null;

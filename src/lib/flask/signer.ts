@@ -26,7 +26,7 @@ export function deriveKey(secretKey: SecretKey, salt: string = SESSION_SALT): Ui
 }
 
 /** Bytes of a secret key (itsdangerous' `want_bytes`). */
-export function keyBytes(secretKey: SecretKey): Uint8Array {
+function keyBytes(secretKey: SecretKey): Uint8Array {
   return typeof secretKey === 'string' ? utf8Encode(secretKey) : secretKey;
 }
 

@@ -31,7 +31,7 @@ import {
 import { pyStr } from './repr.ts';
 
 /** Registered tag keys, in Flask's registration order. */
-export const TAG_KEYS: readonly string[] = [' di', ' t', ' b', ' m', ' u', ' d'];
+const TAG_KEYS: readonly string[] = [' di', ' t', ' b', ' m', ' u', ' d'];
 
 /**
  * Deepest value nesting (dicts, lists, tuples; the session counts as one) that is written. Python

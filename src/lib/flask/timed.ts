@@ -24,7 +24,7 @@ import {
 import { SEPARATOR, SESSION_SALT, Signer, type SecretKey } from './signer.ts';
 
 /** The last second Python's `datetime` can hold: 9999-12-31 23:59:59 UTC. */
-export const MAX_DATETIME_TIMESTAMP = 253402300799;
+const MAX_DATETIME_TIMESTAMP = 253402300799;
 
 /** Clock and age limit for verifying; `now - timestamp` must lie in `[0, maxAge]`. */
 export interface AgeCheck {
