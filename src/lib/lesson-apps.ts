@@ -1,9 +1,6 @@
 /**
- * The Flask apps the session lesson shows, each as the exact Python source learners read and a
- * TypeScript version of every view that does the same to the session. The conformance generator
- * (`tests/conformance/gen_vectors.py`) extracts the `*_PY` sources from this file and runs them
- * in real Flask, so the two cannot drift apart: keep each source a plain template literal
- * (no backticks, backslashes or `${`).
+ * The Flask apps the session lesson shows, as TypeScript views that do to the session what the
+ * Python in `lesson-app-sources.ts` does (real Flask runs that Python for the conformance vectors).
  */
 import {
   PyFloat,
@@ -16,6 +13,9 @@ import {
   type SecureCookieSession,
   type ViewResult,
 } from './flask/index.ts';
+import type { LessonAppId } from './lesson-app-sources.ts';
+
+export type { LessonAppId };
 
 /** A view of a lesson app; `args` are the route's URL parts, e.g. `{ name: 'alice' }`. */
 export type LessonView = (
@@ -25,86 +25,11 @@ export type LessonView = (
 
 export interface LessonApp {
   readonly id: LessonAppId;
-  /** The complete Python program, exactly as shown. */
-  readonly python: string;
   /** `app.secret_key` as the source sets it. */
   readonly secretKey: string;
   /** The views, by Python function name (Flask's endpoint). */
   readonly views: Readonly<Record<string, LessonView>>;
 }
-
-export type LessonAppId =
-  'counter' | 'login' | 'cart-lost-update' | 'cart-modified' | 'read-only' | 'permanent';
-
-const COUNTER_PY = `from flask import Flask, session
-app = Flask(__name__)
-app.secret_key = 'secret'
-
-@app.route('/')
-def index():
-    session['count'] = session.get('count', 0) + 1
-    return f"Count: {session['count']}"
-`;
-
-const LOGIN_PY = `from flask import Flask, session
-app = Flask(__name__)
-app.secret_key = 'secret'
-
-@app.route('/login/<name>')
-def login(name):
-    session['user'] = name
-    return f"Logged in as {name}"
-
-@app.route('/logout')
-def logout():
-    session.clear()
-    return "Logged out"
-`;
-
-const CART_LOST_UPDATE_PY = `from flask import Flask, session
-app = Flask(__name__)
-app.secret_key = 'secret'
-
-@app.route('/add/<item>')
-def add(item):
-    session.setdefault('cart', []).append(item)
-    return f"Cart: {session['cart']}"
-`;
-
-const CART_MODIFIED_PY = `from flask import Flask, session
-app = Flask(__name__)
-app.secret_key = 'secret'
-
-@app.route('/add/<item>')
-def add(item):
-    session.setdefault('cart', []).append(item)
-    session.modified = True
-    return f"Cart: {session['cart']}"
-`;
-
-const READ_ONLY_PY = `from flask import Flask, session
-app = Flask(__name__)
-app.secret_key = 'secret'
-
-@app.route('/')
-def index():
-    return f"Count: {session.get('count')}"
-`;
-
-const PERMANENT_PY = `from flask import Flask, session
-app = Flask(__name__)
-app.secret_key = 'secret'
-
-@app.route('/remember/<name>')
-def remember(name):
-    session.permanent = True
-    session['user'] = name
-    return f"Remembered {name}"
-
-@app.route('/hello')
-def hello():
-    return "Hello"
-`;
 
 /** Python's `value + 1`, for the counter (a crafted cookie may hold any type). */
 function plusOne(value: PyValue): PyValue {
@@ -140,7 +65,6 @@ function appendToCart(session: SecureCookieSession, item: string): void {
 export const LESSON_APPS: Readonly<Record<LessonAppId, LessonApp>> = {
   counter: {
     id: 'counter',
-    python: COUNTER_PY,
     secretKey: 'secret',
     views: {
       index: (session) => {
@@ -151,7 +75,6 @@ export const LESSON_APPS: Readonly<Record<LessonAppId, LessonApp>> = {
   },
   login: {
     id: 'login',
-    python: LOGIN_PY,
     secretKey: 'secret',
     views: {
       login: (session, { name = '' }) => {
@@ -166,7 +89,6 @@ export const LESSON_APPS: Readonly<Record<LessonAppId, LessonApp>> = {
   },
   'cart-lost-update': {
     id: 'cart-lost-update',
-    python: CART_LOST_UPDATE_PY,
     secretKey: 'secret',
     views: {
       add: (session, { item = '' }) => {
@@ -177,7 +99,6 @@ export const LESSON_APPS: Readonly<Record<LessonAppId, LessonApp>> = {
   },
   'cart-modified': {
     id: 'cart-modified',
-    python: CART_MODIFIED_PY,
     secretKey: 'secret',
     views: {
       add: (session, { item = '' }) => {
@@ -189,13 +110,11 @@ export const LESSON_APPS: Readonly<Record<LessonAppId, LessonApp>> = {
   },
   'read-only': {
     id: 'read-only',
-    python: READ_ONLY_PY,
     secretKey: 'secret',
     views: { index: (session) => `Count: ${pyStr(session.get('count'))}` },
   },
   permanent: {
     id: 'permanent',
-    python: PERMANENT_PY,
     secretKey: 'secret',
     views: {
       remember: (session, { name = '' }) => {

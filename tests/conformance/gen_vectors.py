@@ -42,7 +42,7 @@ from markupsafe import Markup
 from werkzeug.http import parse_cookie
 
 HERE = Path(__file__).resolve().parent
-LESSON_APPS_TS = HERE.parent.parent / "src" / "lib" / "lesson-apps.ts"
+LESSON_APPS_TS = HERE.parent.parent / "src" / "lib" / "lesson-app-sources.ts"
 KEY = "dev-secret-key"
 T0 = 1700000000  # 2023-11-14T22:13:20Z
 MAX_AGE = 2678400
@@ -621,7 +621,7 @@ def cookie_headers_section():
 # --- section: requests ------------------------------------------------------------------
 
 def lesson_sources():
-    """The Python of each lesson app, taken from src/lib/lesson-apps.ts."""
+    """The Python of each lesson app, taken from src/lib/lesson-app-sources.ts."""
     text = LESSON_APPS_TS.read_text(encoding="utf-8")
     found = re.findall(r"const (\w+)_PY = `(.*?)`;", text, flags=re.DOTALL)
     return {name.lower().replace("_", "-"): source for name, source in found}

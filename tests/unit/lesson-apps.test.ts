@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { LESSON_APP_SOURCES } from '../../src/lib/lesson-app-sources.ts';
 import { LESSON_APPS } from '../../src/lib/lesson-apps.ts';
 
-const apps = Object.values(LESSON_APPS);
+const apps = Object.values(LESSON_APPS).map((app) => ({
+  ...app,
+  python: LESSON_APP_SOURCES[app.id],
+}));
 
 describe('the lesson apps', () => {
   test.each(apps.map((app) => [app.id, app] as const))(
@@ -29,7 +33,7 @@ describe('the lesson apps', () => {
   );
 
   test('the counter is the seed lesson verbatim', () => {
-    expect(LESSON_APPS.counter.python).toContain(
+    expect(LESSON_APP_SOURCES.counter).toContain(
       "    session['count'] = session.get('count', 0) + 1\n    return f\"Count: {session['count']}\"",
     );
   });

@@ -7,7 +7,7 @@
  * separate `BadPayload`. Flask catches `BadSignature` and its subclasses (the visitor silently gets
  * a new empty session); everything else escapes and becomes HTTP 500.
  */
-import { bytesRepr } from './repr.ts';
+import { bytesRepr } from './str-repr.ts';
 
 /** The itsdangerous exception classes loading a cookie can raise. */
 export type ItsdangerousError =

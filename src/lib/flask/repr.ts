@@ -3,6 +3,9 @@
  * prints it (`{'count': 1}`) and a view can build the same text as an f-string.
  */
 import { Markup, PyFloat, PyTuple, PyUUID, isIntNumber, type PyValue } from './python.ts';
+import { bytesRepr, strRepr } from './str-repr.ts';
+
+export { bytesRepr, strRepr };
 
 /** Python's `repr(value)`. Containers that contain themselves print as `[...]` / `{...}`. */
 export function pyRepr(value: PyValue): string {
@@ -38,57 +41,10 @@ export function floatRepr(x: number): string {
   return `${sign}${head}e${expSign}${String(Math.abs(exponent)).padStart(2, '0')}`;
 }
 
-/** Python's `repr` of a str: quote choice, backslash escapes, non-printable characters escaped. */
-export function strRepr(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (char === quote || char === '\\') out += `\\${char}`;
-    else if (char === '\t') out += '\\t';
-    else if (char === '\n') out += '\\n';
-    else if (char === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${hex(code, 2)}`;
-    else if (code < 0x7f || isPrintable(char)) out += char;
-    else if (code <= 0xff) out += `\\x${hex(code, 2)}`;
-    else if (code <= 0xffff) out += `\\u${hex(code, 4)}`;
-    else out += `\\U${hex(code, 8)}`;
-  }
-  return out + quote;
-}
-
-/** Python's `repr` of bytes, e.g. `b'\x00ab'`. */
-export function bytesRepr(bytes: Uint8Array): string {
-  const hasSingle = bytes.includes(0x27);
-  const quote = hasSingle && !bytes.includes(0x22) ? '"' : "'";
-  let out = `b${quote}`;
-  for (const byte of bytes) {
-    const char = String.fromCharCode(byte);
-    if (char === quote || char === '\\') out += `\\${char}`;
-    else if (char === '\t') out += '\\t';
-    else if (char === '\n') out += '\\n';
-    else if (char === '\r') out += '\\r';
-    else if (byte < 0x20 || byte >= 0x7f) out += `\\x${hex(byte, 2)}`;
-    else out += char;
-  }
-  return out + quote;
-}
-
 /** `YYYY-MM-DD?HH:MM:SS` of a UTC date, with `separator` between date and time. */
 function isoDateTime(date: Date, separator: string): string {
   const iso = date.toISOString(); // 2024-01-02T03:04:05.000Z
   return `${iso.slice(0, 10)}${separator}${iso.slice(11, 19)}`;
-}
-
-// Python's str.isprintable() is false for these general categories (space excepted).
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
-function isPrintable(char: string): boolean {
-  return char === ' ' || !NON_PRINTABLE.test(char);
-}
-
-function hex(code: number, width: number): string {
-  return code.toString(16).padStart(width, '0');
 }
 
 function reprValue(value: PyValue, open: Set<object>): string {

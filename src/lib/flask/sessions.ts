@@ -19,7 +19,7 @@ import {
   type PyDict,
   type PyValue,
 } from './python.ts';
-import { strRepr } from './repr.ts';
+import { strRepr } from './str-repr.ts';
 
 /** Python exceptions a view can raise in this simulator. */
 export type PythonExceptionClass = 'KeyError' | 'RuntimeError' | 'TypeError' | 'AttributeError';

@@ -4,6 +4,7 @@ export const lessonSections = [
   { id: 'execution-sample', title: 'Execution sample' },
   { id: 'execution-table', title: 'Execution table' },
   { id: 'variable-tracker', title: 'Variable tracker' },
+  { id: 'playground', title: 'Session playground' },
   { id: 'key-moments', title: 'Key moments' },
   { id: 'visual-quiz', title: 'Visual quiz' },
   { id: 'concept-snapshot', title: 'Concept snapshot' },

@@ -1,0 +1,90 @@
+/**
+ * The Python source of each lesson app, exactly as learners see it. The conformance generator
+ * (`tests/conformance/gen_vectors.py`) extracts every `*_PY` constant from this file and runs it
+ * in real Flask, so the TypeScript views in `lesson-apps.ts` are checked against the very code
+ * shown. Keep each source a plain template literal (no backticks, backslashes or `${`). This file
+ * imports nothing, so pages can show the code without loading the session engine.
+ */
+
+export type LessonAppId =
+  'counter' | 'login' | 'cart-lost-update' | 'cart-modified' | 'read-only' | 'permanent';
+
+const COUNTER_PY = `from flask import Flask, session
+app = Flask(__name__)
+app.secret_key = 'secret'
+
+@app.route('/')
+def index():
+    session['count'] = session.get('count', 0) + 1
+    return f"Count: {session['count']}"
+`;
+
+const LOGIN_PY = `from flask import Flask, session
+app = Flask(__name__)
+app.secret_key = 'secret'
+
+@app.route('/login/<name>')
+def login(name):
+    session['user'] = name
+    return f"Logged in as {name}"
+
+@app.route('/logout')
+def logout():
+    session.clear()
+    return "Logged out"
+`;
+
+const CART_LOST_UPDATE_PY = `from flask import Flask, session
+app = Flask(__name__)
+app.secret_key = 'secret'
+
+@app.route('/add/<item>')
+def add(item):
+    session.setdefault('cart', []).append(item)
+    return f"Cart: {session['cart']}"
+`;
+
+const CART_MODIFIED_PY = `from flask import Flask, session
+app = Flask(__name__)
+app.secret_key = 'secret'
+
+@app.route('/add/<item>')
+def add(item):
+    session.setdefault('cart', []).append(item)
+    session.modified = True
+    return f"Cart: {session['cart']}"
+`;
+
+const READ_ONLY_PY = `from flask import Flask, session
+app = Flask(__name__)
+app.secret_key = 'secret'
+
+@app.route('/')
+def index():
+    return f"Count: {session.get('count')}"
+`;
+
+const PERMANENT_PY = `from flask import Flask, session
+app = Flask(__name__)
+app.secret_key = 'secret'
+
+@app.route('/remember/<name>')
+def remember(name):
+    session.permanent = True
+    session['user'] = name
+    return f"Remembered {name}"
+
+@app.route('/hello')
+def hello():
+    return "Hello"
+`;
+
+/** Each app's Python program, by app id. */
+export const LESSON_APP_SOURCES: Readonly<Record<LessonAppId, string>> = {
+  counter: COUNTER_PY,
+  login: LOGIN_PY,
+  'cart-lost-update': CART_LOST_UPDATE_PY,
+  'cart-modified': CART_MODIFIED_PY,
+  'read-only': READ_ONLY_PY,
+  permanent: PERMANENT_PY,
+};

@@ -1,0 +1,52 @@
+import type { FlaskConfig } from '../flask/index.ts';
+
+/** The Flask app settings a learner can change in the playground's server pane. */
+export interface ServerConfig {
+  /** The text of the `SECRET_KEY` field. */
+  readonly secretKey: string;
+  /** The "no secret key" switch: `app.secret_key` is not set at all. */
+  readonly noSecretKey: boolean;
+  /** `SECRET_KEY_FALLBACKS` (Flask ≥ 3.1), oldest first. */
+  readonly fallbacks: readonly string[];
+  /** `PERMANENT_SESSION_LIFETIME` in seconds: Expires of permanent cookies, max age of every cookie. */
+  readonly lifetime: number;
+  /** The views set `session.permanent = True`. */
+  readonly permanent: boolean;
+}
+
+export const DAY = 24 * 60 * 60;
+
+/** The host the simulated browser talks to (`flask run`'s default). */
+export const HOST = 'localhost:5000';
+
+/** The settings of the lesson's code sample: key `'secret'`, Flask's defaults otherwise. */
+export const LESSON_CONFIG: ServerConfig = {
+  secretKey: 'secret',
+  noSecretKey: false,
+  fallbacks: [],
+  lifetime: 31 * DAY,
+  permanent: false,
+};
+
+/** The lifetimes offered in the server pane, in seconds, with the `timedelta` that expresses each. */
+export const LIFETIME_CHOICES = [
+  { seconds: 60, label: '1 minute', python: 'timedelta(minutes=1)' },
+  { seconds: 60 * 60, label: '1 hour', python: 'timedelta(hours=1)' },
+  { seconds: DAY, label: '1 day', python: 'timedelta(days=1)' },
+  { seconds: 7 * DAY, label: '7 days', python: 'timedelta(days=7)' },
+  { seconds: 31 * DAY, label: '31 days (Flask default)', python: 'timedelta(days=31)' },
+] as const;
+
+/** The engine's view of the settings. An empty key field counts as no key, as in Flask. */
+export function flaskConfig(config: ServerConfig): FlaskConfig {
+  return {
+    SECRET_KEY: config.noSecretKey ? null : config.secretKey,
+    SECRET_KEY_FALLBACKS: config.fallbacks,
+    PERMANENT_SESSION_LIFETIME: config.lifetime,
+  };
+}
+
+/** Whether the app can sign sessions at all. */
+export function hasSecretKey(config: ServerConfig): boolean {
+  return !config.noSecretKey && config.secretKey !== '';
+}
