@@ -51,10 +51,17 @@ export function answerKey(questions: readonly GradedQuestion[]): AnswerKey {
   return Object.fromEntries(questions.map((question) => [question.id, question.answer]));
 }
 
-/** How many answers match the key. Answers to questions that are not in the key do not count. */
-export function countCorrect(answers: Answers, key: AnswerKey): number {
-  return Object.keys(key).filter((id) => Object.hasOwn(answers, id) && answers[id] === key[id])
-    .length;
+/**
+ * The score of saved answers against an answer key. Only questions in the key count; an answer
+ * that names a choice the question no longer has counts as answered but not right.
+ */
+export function scoreAgainstKey(answers: Answers, key: AnswerKey): QuizScore {
+  const answered = Object.keys(key).filter((id) => Object.hasOwn(answers, id));
+  return {
+    correct: answered.filter((id) => answers[id] === key[id]).length,
+    answered: answered.length,
+    total: Object.keys(key).length,
+  };
 }
 
 /**
@@ -75,13 +82,9 @@ export function keepCurrentAnswers(
   return Object.fromEntries(kept);
 }
 
+/** The score of a lesson's quiz, counting only answers that still fit its questions. */
 export function scoreQuiz(questions: readonly GradedQuestion[], answers: Answers): QuizScore {
-  const current = keepCurrentAnswers(questions, answers);
-  return {
-    correct: countCorrect(current, answerKey(questions)),
-    answered: Object.keys(current).length,
-    total: questions.length,
-  };
+  return scoreAgainstKey(keepCurrentAnswers(questions, answers), answerKey(questions));
 }
 
 /** Feedback for checking `choiceId`; undefined when it is not one of the question's choices. */

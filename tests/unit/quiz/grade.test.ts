@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
   answerKey,
-  countCorrect,
   feedbackFor,
   keepCurrentAnswers,
   rightChoice,
+  scoreAgainstKey,
   scoreQuiz,
 } from '../../../src/lib/quiz/grade.ts';
 import { validLesson } from '../fixtures/lesson.ts';
@@ -122,9 +122,21 @@ describe('counting right answers against an answer key', () => {
     expect(answerKey(quiz())).toEqual({ third: 'b', first: 'a', secret: 'a' });
   });
 
-  test('only answers that match the key count', () => {
+  test('only answers to questions in the key count', () => {
     const key = answerKey(quiz());
-    expect(countCorrect({ third: 'b', first: 'b', secret: 'a', extra: 'a' }, key)).toBe(2);
-    expect(countCorrect({}, key)).toBe(0);
+    expect(scoreAgainstKey({ third: 'b', first: 'b', secret: 'a', extra: 'a' }, key)).toEqual({
+      correct: 2,
+      answered: 3,
+      total: 3,
+    });
+    expect(scoreAgainstKey({}, key)).toEqual({ correct: 0, answered: 0, total: 3 });
+  });
+
+  test('an answer naming a removed choice is answered but not right', () => {
+    expect(scoreAgainstKey({ third: 'gone' }, answerKey(quiz()))).toEqual({
+      correct: 0,
+      answered: 1,
+      total: 3,
+    });
   });
 });
