@@ -75,7 +75,7 @@ export default function StepPlayer({ steps, stages, tracker, children }: Props) 
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     const timer = setTimeout(() => act({ type: 'tick' }), autoplayDelay(reduced));
     return () => clearTimeout(timer);
-  });
+  }, [state, pointerHold, focusHold]);
 
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLElement>) => {
     // The slider handles its own arrow, Home and End keys.

@@ -9,6 +9,12 @@ async function openPlayer(page: Page, hash = '') {
   await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled();
 }
 
+/**
+ * Autoplay's delay between steps, plus time for the player to re-render and start its timer
+ * (Preact runs effects after a frame, which the installed clock also controls).
+ */
+const oneStep = 5_000 + 500;
+
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const narration = (page: Page) => page.locator('.player-panel').getByRole('status');
 const slider = (page: Page) => page.getByRole('slider', { name: 'Step' });
@@ -132,7 +138,7 @@ test.describe('step-through player', () => {
     await openPlayer(page);
     await button(page, 'Play').click();
     await expect(button(page, 'Pause')).toBeFocused();
-    await page.clock.runFor(5_000);
+    await page.clock.runFor(oneStep);
     await expectStep(page, 2);
 
     await page.locator('#row-visit-1').hover();
@@ -140,7 +146,7 @@ test.describe('step-through player', () => {
     await expectStep(page, 2);
 
     await button(page, 'Pause').hover();
-    await page.clock.runFor(5_000);
+    await page.clock.runFor(oneStep);
     await expectStep(page, 3);
 
     await button(page, 'Pause').click();
@@ -152,12 +158,15 @@ test.describe('step-through player', () => {
   test('autoplay waits while focus is in the lesson views', async ({ page }) => {
     await page.clock.install();
     await openPlayer(page);
-    await button(page, 'Play').click();
+    // Keyboard only: focusing scrolls the page, and content moving under a mouse left over the
+    // player would hold autoplay by pointer instead.
+    await button(page, 'Play').focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('region', { name: /count grows by one/ }).focus();
     await page.clock.runFor(20_000);
     await expectStep(page, 1);
     await button(page, 'Pause').focus();
-    await page.clock.runFor(5_000);
+    await page.clock.runFor(oneStep);
     await expectStep(page, 2);
   });
 
@@ -165,7 +174,7 @@ test.describe('step-through player', () => {
     await page.clock.install();
     await openPlayer(page, '#step-4');
     await button(page, 'Play').click();
-    await page.clock.runFor(5_000);
+    await page.clock.runFor(oneStep);
     await expectStep(page, 5);
     await expect(button(page, 'Play')).toBeDisabled();
     await expect(button(page, 'Play')).toBeFocused();
@@ -176,7 +185,7 @@ test.describe('step-through player', () => {
     await page.clock.install();
     await openPlayer(page);
     await button(page, 'Play').click();
-    await page.clock.runFor(5_000);
+    await page.clock.runFor(oneStep);
     await expectStep(page, 1);
     await page.clock.runFor(3_000);
     await expectStep(page, 2);
