@@ -1,6 +1,7 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
@@ -9,6 +10,32 @@ import { crawlFiles } from './src/integrations/crawl-files.ts';
 /** The pre-paint theme script is inlined verbatim by the layout; the CSP must allow exactly it. */
 const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
 const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
+
+/**
+ * Astro inlines a page's processed `<script>` (and covers it by the CSP hash) only when its bundle
+ * imports no other chunk. A module that a script shares with an island, such as the progress
+ * reader used by both the quiz and the catalogue, would become a shared chunk and turn the script
+ * into a separate file. So at build time, modules under `src/` that scripts import (directly or
+ * not) resolve to their own copy: the same source, bundled once for islands and once for scripts.
+ * @returns {import('vite').Plugin}
+ */
+function scriptsOwnTheirImports() {
+  const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
+  const copy = '?script-copy';
+  return {
+    name: 'scripts-own-their-imports',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !(importer.includes('?astro&type=script') || importer.endsWith(copy))) {
+        return null;
+      }
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || resolved.external || !resolved.id.startsWith(srcDir)) return resolved;
+      return { ...resolved, id: resolved.id + copy };
+    },
+  };
+}
 
 export default defineConfig({
   // SITE_URL and BASE_PATH describe where the built files will be served (see README, "Deploy").
@@ -19,6 +46,7 @@ export default defineConfig({
   // Tests that build throwaway content point this elsewhere so they never touch the real cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   integrations: [mdx(), preact(), crawlFiles()],
+  vite: { plugins: [scriptsOwnTheirImports()] },
   security: {
     csp: {
       directives: [

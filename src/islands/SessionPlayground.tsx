@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { StoredCookie } from '../lib/browser/set-cookie.ts';
 import type { CookieAnatomy } from '../lib/playground/anatomy.ts';
 import { HOST, LESSON_CONFIG, LIFETIME_CHOICES, hasSecretKey } from '../lib/playground/config.ts';
@@ -59,10 +59,16 @@ export default function SessionPlayground() {
     null,
   );
   const [draft, setDraft] = useState('');
-  const pending = useRef(false);
+  const latest = useRef<PlaygroundState | null>(null);
+  const queue = useRef(Promise.resolve());
+  const pending = useRef(0);
+  const show = (next: PlaygroundState) => {
+    latest.current = next;
+    setState(next);
+  };
 
   // The clock starts at the learner's real time, which only the browser knows.
-  useEffect(() => setState(initialState(Math.floor(Date.now() / 1000))), []);
+  useEffect(() => show(initialState(Math.floor(Date.now() / 1000))), []);
 
   const cookie = state === null ? undefined : sessionCookie(state);
   useEffect(() => {
@@ -86,26 +92,50 @@ export default function SessionPlayground() {
     };
   }, [cookie, state?.clock]);
 
-  const run = async (step: Step) => {
-    if (state === null || pending.current) return;
-    pending.current = true;
-    setBusy(true);
-    try {
-      const next = await step(state);
-      setState(next);
-      const newRow = next.rows.length > state.rows.length ? next.rows.at(-1) : undefined;
-      setAnnouncement(newRow ? announceRow(newRow) : (next.notice ?? ''));
-    } catch {
-      // Only the engine download can fail here; everything else returns errors as values.
-      setState({ ...state, notice: ENGINE_FAILED });
-      setAnnouncement(ENGINE_FAILED);
-    } finally {
-      pending.current = false;
-      setBusy(false);
-    }
+  const settle = (before: PlaygroundState, next: PlaygroundState) => {
+    show(next);
+    const newRow = next.rows.length > before.rows.length ? next.rows.at(-1) : undefined;
+    setAnnouncement(newRow ? announceRow(newRow) : (next.notice ?? ''));
   };
 
-  const disabled = state === null || busy;
+  // Actions run one after another, each on the state the previous one left, so quick clicks are
+  // queued rather than lost or applied to a stale state. With nothing queued, a synchronous
+  // change (a checkbox, the clock) applies at once so controlled inputs never lag.
+  const run = (step: Step) => {
+    const idle = pending.current === 0 ? latest.current : null;
+    if (idle !== null) {
+      const result = step(idle);
+      if (!(result instanceof Promise)) {
+        settle(idle, result);
+        return;
+      }
+      enqueue(() => result, idle);
+      return;
+    }
+    enqueue(step);
+  };
+
+  const enqueue = (step: Step, startedFrom?: PlaygroundState) => {
+    pending.current += 1;
+    setBusy(true);
+    queue.current = queue.current.then(async () => {
+      const current = startedFrom ?? latest.current;
+      try {
+        if (current !== null) settle(current, await step(current));
+      } catch {
+        // Only the engine download can fail here; everything else returns errors as values.
+        if (current !== null) show({ ...current, notice: ENGINE_FAILED });
+        setAnnouncement(ENGINE_FAILED);
+      } finally {
+        pending.current -= 1;
+        if (pending.current === 0) setBusy(false);
+      }
+    });
+  };
+
+  // Only disabled until hydration: disabling a focused button mid-request would drop keyboard
+  // focus, and `run` queues actions anyway.
+  const disabled = state === null;
   const scenario = SCENARIOS[state?.scenario ?? 'counter'];
   const config = state?.config;
 
@@ -125,7 +155,7 @@ export default function SessionPlayground() {
             value={scenario.id}
             disabled={disabled}
             onChange={(event) =>
-              void run((s) => selectScenario(s, event.currentTarget.value as ScenarioId))
+              run((s) => selectScenario(s, event.currentTarget.value as ScenarioId))
             }
           >
             {Object.values(SCENARIOS).map((option) => (
@@ -139,7 +169,7 @@ export default function SessionPlayground() {
           type="button"
           class="button"
           disabled={disabled}
-          onClick={() => void run(withEngine((engine, s) => engine.replayLesson(s)))}
+          onClick={() => run(withEngine((engine, s) => engine.replayLesson(s)))}
         >
           Replay the lesson’s 5 visits
         </button>
@@ -147,7 +177,7 @@ export default function SessionPlayground() {
           type="button"
           class="button"
           disabled={disabled || state.rows.length === 0}
-          onClick={() => void run(clearRows)}
+          onClick={() => run(clearRows)}
         >
           Clear the table
         </button>
@@ -160,7 +190,7 @@ export default function SessionPlayground() {
             class="pg-address"
             onSubmit={(event) => {
               event.preventDefault();
-              void run(withEngine((engine, s) => engine.sendRequest(s)));
+              run(withEngine((engine, s) => engine.sendRequest(s)));
             }}
           >
             <label for="pg-path">Address</label>
@@ -172,7 +202,7 @@ export default function SessionPlayground() {
                 id="pg-path"
                 value={state?.path ?? '/'}
                 disabled={disabled}
-                onChange={(event) => void run((s) => setPath(s, event.currentTarget.value))}
+                onChange={(event) => run((s) => setPath(s, event.currentTarget.value))}
               >
                 {scenario.routes.map((route) => (
                   <option value={route.path} key={route.path}>
@@ -201,7 +231,7 @@ export default function SessionPlayground() {
               type="button"
               class="button"
               disabled={disabled}
-              onClick={() => void run(clearCookies)}
+              onClick={() => run(clearCookies)}
             >
               Clear cookies (new visitor)
             </button>
@@ -209,7 +239,7 @@ export default function SessionPlayground() {
               type="button"
               class="button"
               disabled={disabled}
-              onClick={() => void run(restartBrowser)}
+              onClick={() => run(restartBrowser)}
             >
               Restart the browser
             </button>
@@ -237,7 +267,7 @@ export default function SessionPlayground() {
                 key={label}
                 disabled={disabled}
                 aria-label={`Advance the clock ${String(label).slice(1)}`}
-                onClick={() => void run((s) => advanceClock(s, seconds as number))}
+                onClick={() => run((s) => advanceClock(s, seconds as number))}
               >
                 {label}
               </button>
@@ -263,7 +293,7 @@ export default function SessionPlayground() {
                 value={(config ?? LESSON_CONFIG).secretKey}
                 disabled={config?.noSecretKey}
                 onChange={(event) =>
-                  void run((s) => updateConfig(s, { secretKey: event.currentTarget.value }))
+                  run((s) => updateConfig(s, { secretKey: event.currentTarget.value }))
                 }
               />
             </label>
@@ -272,10 +302,12 @@ export default function SessionPlayground() {
                 type="checkbox"
                 checked={config?.noSecretKey ?? false}
                 onChange={(event) =>
-                  void run((s) => updateConfig(s, { noSecretKey: event.currentTarget.checked }))
+                  run((s) => updateConfig(s, { noSecretKey: event.currentTarget.checked }))
                 }
-              />{' '}
-              No secret key (leave <code>app.secret_key</code> unset)
+              />
+              <span>
+                No secret key (leave <code>app.secret_key</code> unset)
+              </span>
             </label>
             <p class="pg-field">
               <span>
@@ -292,7 +324,7 @@ export default function SessionPlayground() {
               <select
                 value={String((config ?? LESSON_CONFIG).lifetime)}
                 onChange={(event) =>
-                  void run((s) => updateConfig(s, { lifetime: Number(event.currentTarget.value) }))
+                  run((s) => updateConfig(s, { lifetime: Number(event.currentTarget.value) }))
                 }
               >
                 {LIFETIME_CHOICES.map((choice) => (
@@ -307,10 +339,12 @@ export default function SessionPlayground() {
                 type="checkbox"
                 checked={config?.permanent ?? false}
                 onChange={(event) =>
-                  void run((s) => updateConfig(s, { permanent: event.currentTarget.checked }))
+                  run((s) => updateConfig(s, { permanent: event.currentTarget.checked }))
                 }
-              />{' '}
-              <code>session.permanent = True</code> in the view
+              />
+              <span>
+                <code>session.permanent = True</code> in the view
+              </span>
             </label>
           </fieldset>
         </section>
@@ -327,31 +361,31 @@ export default function SessionPlayground() {
             label="Tamper with the cookie"
             text="Change the count inside the cookie to 99 without re-signing it."
             disabled={disabled}
-            onClick={() => void run(withEngine((engine, s) => engine.tamperExperiment(s)))}
+            onClick={() => run(withEngine((engine, s) => engine.tamperExperiment(s)))}
           />
           <Experiment
             label="Change the secret key"
             text="Give the app a new key: cookies signed with the old one stop verifying."
             disabled={disabled}
-            onClick={() => void run(withEngine((engine, s) => engine.changeKeyExperiment(s)))}
+            onClick={() => run(withEngine((engine, s) => engine.changeKeyExperiment(s)))}
           />
           <Experiment
             label="Rotate the key"
             text="New key, old key kept in SECRET_KEY_FALLBACKS: old cookies still verify."
             disabled={disabled}
-            onClick={() => void run(withEngine((engine, s) => engine.rotateKeyExperiment(s)))}
+            onClick={() => run(withEngine((engine, s) => engine.rotateKeyExperiment(s)))}
           />
           <Experiment
             label="Remove the secret key"
             text="Run the counter with no app.secret_key: the write raises RuntimeError."
             disabled={disabled}
-            onClick={() => void run(withEngine((engine, s) => engine.noSecretKeyExperiment(s)))}
+            onClick={() => run(withEngine((engine, s) => engine.noSecretKeyExperiment(s)))}
           />
           <Experiment
             label="Let the session expire"
             text="Jump one second past PERMANENT_SESSION_LIFETIME and visit again."
             disabled={disabled}
-            onClick={() => void run(withEngine((engine, s) => engine.expiryExperiment(s)))}
+            onClick={() => run(withEngine((engine, s) => engine.expiryExperiment(s)))}
           />
         </ul>
         <details class="pg-edit">
@@ -369,7 +403,7 @@ export default function SessionPlayground() {
             type="button"
             class="button"
             disabled={disabled || cookie === undefined}
-            onClick={() => void run(withEngine((engine, s) => engine.tamperCookie(s, draft)))}
+            onClick={() => run(withEngine((engine, s) => engine.tamperCookie(s, draft)))}
           >
             Put it in the cookie jar without re-signing
           </button>
@@ -423,12 +457,19 @@ function Experiment(props: {
   disabled: boolean;
   onClick: () => void;
 }) {
+  const descriptionId = useId();
   return (
     <li>
-      <button type="button" class="button" disabled={props.disabled} onClick={props.onClick}>
+      <button
+        type="button"
+        class="button"
+        disabled={props.disabled}
+        aria-describedby={descriptionId}
+        onClick={props.onClick}
+      >
         {props.label}
       </button>
-      <span>{props.text}</span>
+      <span id={descriptionId}>{props.text}</span>
     </li>
   );
 }
@@ -507,7 +548,7 @@ function AnatomyView({ anatomy }: { anatomy: CookieAnatomy }) {
         </div>
         <div>
           <dt>
-            <span class="pg-swatch pg-part-time" aria-hidden="true" /> Signed at
+            <span class="pg-part pg-part-time">Signed at</span>
           </dt>
           <dd>
             {anatomy.signedAt === null ? 'unreadable' : `${anatomy.signedAt} (${anatomy.age})`}
@@ -515,7 +556,7 @@ function AnatomyView({ anatomy }: { anatomy: CookieAnatomy }) {
         </div>
         <div>
           <dt>
-            <span class="pg-swatch pg-part-signature" aria-hidden="true" /> Signature (HMAC-SHA1)
+            <span class="pg-part pg-part-signature">Signature</span> (HMAC-SHA1)
           </dt>
           <dd>
             <code class="pg-hex">{anatomy.signatureHex ?? 'not valid base64'}</code>
@@ -536,7 +577,6 @@ function RowsTable({ rows, trackedKey }: { rows: readonly Row[]; trackedKey: str
         <thead>
           <tr>
             <th scope="col">Step</th>
-            <th scope="col">Request</th>
             <th scope="col">Session before</th>
             <th scope="col">Action</th>
             <th scope="col">Session after</th>
@@ -550,10 +590,9 @@ function RowsTable({ rows, trackedKey }: { rows: readonly Row[]; trackedKey: str
         <tbody>
           {rows.map((row) => (
             <tr key={row.visit} class={`pg-row pg-row-${row.outcome}`}>
-              <th scope="row">{row.visit}</th>
-              <td data-label="Request">
-                <span class="pg-visit">{row.label}</span> <code>{row.request}</code>
-              </td>
+              <th scope="row">
+                {row.visit}. <span class="pg-visit">{row.label}</span> <code>{row.request}</code>
+              </th>
               <td data-label="Session before">
                 <code>{row.before}</code>
               </td>

@@ -14,5 +14,5 @@ export function href(path: string): string {
   return withBase(import.meta.env.BASE_URL, path);
 }
 
-/** The page of a lesson. */
-export const lessonHref = (lessonId: string) => href(`lessons/${lessonId}/`);
+/** The page of a lesson, or one of its pages (`page` is relative to the lesson, e.g. `quiz/`). */
+export const lessonHref = (lessonId: string, page = '') => href(`lessons/${lessonId}/${page}`);

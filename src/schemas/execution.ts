@@ -21,6 +21,11 @@ export const executionStepSchema = z.object({
   output: z.string().min(1),
   /** One sentence that narrates the step (used by the step-through player and screen readers). */
   narration: z.string().min(1),
+  /**
+   * The id of the concept-flow stage the narration is mostly about; the step-through player marks
+   * that stage alongside the row. Optional: without it no stage is marked for the step.
+   */
+  stage: idSchema.optional(),
 });
 
 /** The execution table: the code sample run request by request. */

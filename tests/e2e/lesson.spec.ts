@@ -14,6 +14,7 @@ test.describe('Flask session lesson page', () => {
       'Execution sample',
       'Execution table',
       'Variable tracker',
+      'Session playground',
       'Key moments',
       'Visual quiz',
       'Concept snapshot',
@@ -130,17 +131,17 @@ test.describe('Flask session lesson page', () => {
     page,
   }) => {
     await page.goto(lessonPath);
-    const questions = page.locator('.quiz > li');
+    const questions = page.getByRole('group', { name: /^Question \d:/ });
     await expect(questions).toHaveCount(3);
     for (const question of await questions.all()) {
-      await expect(question.locator('.choices > li')).toHaveCount(4);
+      await expect(question.getByRole('radio')).toHaveCount(4);
     }
     const third = questions.nth(2);
     await third.getByText('Show the answer').click();
     await expect(third).toContainText(
       'A: Reads return defaults, but the write raises an error (HTTP 500).',
     );
-    await third.getByText('Hint').click();
+    await third.getByRole('button', { name: 'Hint' }).click();
     await third.getByRole('link', { name: /key moment/ }).click();
     await expect(page).toHaveURL(/#moment-no-secret-key$/);
   });
@@ -158,7 +159,7 @@ test.describe('Flask session lesson page', () => {
   test('each section heading has a working anchor link', async ({ page }) => {
     await page.goto(lessonPath);
     const anchors = page.locator('.anchor-link');
-    await expect(anchors).toHaveCount(8);
+    await expect(anchors).toHaveCount(9);
     await page.getByRole('link', { name: 'Link to the section “Key moments”' }).click();
     await expect(page).toHaveURL(/#key-moments$/);
   });
@@ -224,8 +225,11 @@ test.describe('without JavaScript', () => {
       'Set `app.secret_key`'.replace(/`/g, ''),
     );
     await expect(page.getByRole('button', { name: 'Copy code' })).toBeHidden();
-    const first = page.locator('.quiz > li').first();
+    const first = page.getByRole('group', { name: /^Question 1:/ });
+    await expect(first.getByRole('radio').first()).toBeDisabled();
     await first.getByText('Show the answer').click();
     await expect(first).toContainText('B: 3.');
+    await first.getByText('Hint').click();
+    await expect(first.getByRole('link', { name: /Session after column/ })).toBeVisible();
   });
 });

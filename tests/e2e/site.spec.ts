@@ -14,6 +14,17 @@ test.describe('catalogue', () => {
     await expect(page).toHaveURL(/lessons\/flask-session\/$/);
   });
 
+  test('loads no JavaScript files: its few scripts are inline', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto('./');
+    await page.waitForLoadState('networkidle');
+    expect(scripts).toEqual([]);
+    await expect(page.locator('script[src]')).toHaveCount(0);
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`has no axe violations in the ${colorScheme} theme`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });

@@ -8,7 +8,8 @@ interface RefLabelSource {
   keyMoments: readonly { id: string; question: string }[];
 }
 
-const columnNames = {
+/** The execution table's column headings, by column. */
+export const columnNames = {
   request: 'Request',
   before: 'Session before',
   action: 'Action',

@@ -40,6 +40,20 @@ export function refAnchor(ref: LessonRef): string {
   }
 }
 
+/** The id of the lesson section (see `sections.ts`) that holds a reference's target. */
+export function refSection(ref: LessonRef): string {
+  switch (ref.kind) {
+    case 'flow':
+      return 'concept-flow';
+    case 'table':
+      return 'execution-table';
+    case 'moment':
+      return 'key-moments';
+    case 'section':
+      return ref.section;
+  }
+}
+
 export const flowStageAnchor = (stage: string) => `flow-${stage}`;
 export const tableRowAnchor = (step: string) => `row-${step}`;
 export const tableCellAnchor = (step: string, column: ExecutionColumn) => `row-${step}-${column}`;

@@ -16,3 +16,8 @@ export type LessonSectionId = (typeof lessonSections)[number]['id'];
 export function isLessonSectionId(id: string): id is LessonSectionId {
   return lessonSections.some((section) => section.id === id);
 }
+
+/** The heading of a lesson section. */
+export function sectionTitle(id: LessonSectionId): string {
+  return lessonSections.find((section) => section.id === id)?.title ?? id;
+}

@@ -4,7 +4,7 @@ import { parseRef } from './refs.ts';
 /** The parts of a lesson that refer to each other (a structural subset of the lesson schema). */
 export interface LessonLinks {
   conceptFlow: { stages: readonly { id: string }[] };
-  execution: { steps: readonly { id: string }[] };
+  execution: { steps: readonly { id: string; stage?: string | undefined }[] };
   tracker: { values: readonly string[] };
   keyMoments: readonly { id: string; cites: string }[];
   quiz: readonly {
@@ -22,8 +22,9 @@ export interface LessonIssue {
 }
 
 /**
- * Checks what a per-field schema cannot: ids are unique, every reference points at something
- * that exists, every quiz answer is one of its choices, and the tracker has a value per step.
+ * Checks what a per-field schema cannot: ids are unique, every reference (and every execution
+ * step's flow stage) points at something that exists, every quiz answer is one of its choices, and
+ * the tracker has a value per step.
  * Returns every problem found (empty when the lesson is consistent).
  */
 export function findLessonIssues(lesson: LessonLinks): LessonIssue[] {
@@ -43,6 +44,15 @@ export function findLessonIssues(lesson: LessonLinks): LessonIssue[] {
       message: `has ${lesson.tracker.values.length} values but the execution table has ${lesson.execution.steps.length} steps; give one value per step`,
     });
   }
+
+  lesson.execution.steps.forEach((step, index) => {
+    if (step.stage !== undefined && !stageIds.has(step.stage)) {
+      issues.push({
+        path: ['execution', 'steps', index, 'stage'],
+        message: `is "${step.stage}", which is not a flow stage (stages: ${list(stageIds)})`,
+      });
+    }
+  });
 
   lesson.keyMoments.forEach((moment, index) => {
     const problem = missingTarget(moment.cites, stageIds, stepIds, momentIds);

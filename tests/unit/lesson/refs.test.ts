@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parseRef, refAnchor } from '../../../src/lib/lesson/refs.ts';
+import { parseRef, refAnchor, refSection } from '../../../src/lib/lesson/refs.ts';
 import { refLabel } from '../../../src/lib/lesson/ref-label.ts';
+import { refLink } from '../../../src/lib/lesson/ref-link.ts';
 import { validLesson } from '../fixtures/lesson.ts';
 
 describe('lesson references', () => {
@@ -34,5 +35,25 @@ describe('lesson references', () => {
     expect(refLabel(lesson, parseRef('flow:save'))).toBe('concept flow, stage 2: Save');
     expect(refLabel(lesson, parseRef('moment:why'))).toBe('key moment: Why?');
     expect(refLabel(lesson, parseRef('section:visual-quiz'))).toBe('Visual quiz');
+  });
+
+  test('each kind of reference lives in its lesson section', () => {
+    expect(refSection(parseRef('flow:load'))).toBe('concept-flow');
+    expect(refSection(parseRef('table:visit-3:after'))).toBe('execution-table');
+    expect(refSection(parseRef('moment:why'))).toBe('key-moments');
+    expect(refSection(parseRef('section:concept-snapshot'))).toBe('concept-snapshot');
+  });
+
+  test('a link stays on the page when the page shows the target’s section', () => {
+    expect(refLink('flask-session', parseRef('table:visit-3:after'), ['execution-table'])).toEqual({
+      href: '#row-visit-3-after',
+      targetId: 'row-visit-3-after',
+    });
+  });
+
+  test('a link goes to the full lesson page when the target is not on this page', () => {
+    expect(refLink('flask-session', parseRef('moment:no-secret-key'), ['visual-quiz'])).toEqual({
+      href: '/lessons/flask-session/#moment-no-secret-key',
+    });
   });
 });

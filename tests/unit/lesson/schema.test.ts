@@ -54,6 +54,16 @@ describe('lesson schema', () => {
     expect(problem).toMatch(/^quiz\.0\.hint\.ref: must look like/);
   });
 
+  test('accepts an execution step that names the flow stage it is about', () => {
+    expect(problems((l) => Object.assign(l.execution.steps[0]!, { stage: 'save' }))).toEqual([]);
+  });
+
+  test('rejects an execution step whose flow stage does not exist', () => {
+    expect(problems((l) => Object.assign(l.execution.steps[1]!, { stage: 'respond' }))).toEqual([
+      'execution.steps.1.stage: is "respond", which is not a flow stage (stages: load, save)',
+    ]);
+  });
+
   test('rejects duplicate step ids', () => {
     expect(problems((l) => (l.execution.steps[1]!.id = 'visit-1'))).toEqual([
       'execution.steps.1.id: repeats the execution step id "visit-1"; ids must be unique',
