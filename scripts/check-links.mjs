@@ -58,7 +58,8 @@ function checkUrl(value, pageUrl, pageFile) {
       ? pageFile
       : fileForPath(dir, url.pathname.slice(base.length));
   if (!target) return 'points at a file that was not built';
-  if (url.hash.length > 1) {
+  // A fragment with `=` carries page state (e.g. `#cookie=…` for the inspector), not an anchor.
+  if (url.hash.length > 1 && !url.hash.includes('=')) {
     const id = decodeURIComponent(url.hash.slice(1));
     if (!idsByFile.get(target)?.has(id)) return `has no element with id "${id}" on the target page`;
   }

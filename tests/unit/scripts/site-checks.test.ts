@@ -26,7 +26,9 @@ const page = (body: string) => `<!doctype html><html><head></head><body>${body}<
 describe('link check', () => {
   test('passes when every link, asset and anchor resolves', () => {
     const { status, output } = runCheck('check-links.mjs', {
-      'index.html': page('<a href="/a/#x">a</a><a href="#top" id="top">top</a><img src="/i.svg">'),
+      'index.html': page(
+        '<a href="/a/#x">a</a><a href="#top" id="top">top</a><img src="/i.svg"><a href="/a/#cookie=x.y">state</a>',
+      ),
       'a/index.html': page('<h2 id="x">X</h2><a href="../">home</a>'),
       'i.svg': '<svg/>',
     });
