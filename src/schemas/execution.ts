@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { SCENARIOS, type ScenarioId } from '../lib/playground/scenarios.ts';
 import { idSchema } from './ref.ts';
 
 /** The columns of the execution table, in display order; also valid `table:<step>:<column>` refs. */
@@ -11,14 +12,18 @@ export const executionStepSchema = z.object({
   id: idSchema,
   /** Which request this is, in the learner's words, e.g. "First visit". */
   request: z.string().min(1),
+  /*
+   * The four values below are computed by running the table's `scenario` through the session
+   * engine at build time; write them by hand only for a table without a scenario.
+   */
   /** The session as the view sees it when the request arrives, as Python prints it. */
-  before: z.string().min(1),
+  before: z.string().min(1).optional(),
   /** What the code does with the session, e.g. `session.get('count', 0) + 1 = 1`. */
-  action: z.string().min(1),
+  action: z.string().min(1).optional(),
   /** The session after the view ran, as Python prints it. */
-  after: z.string().min(1),
+  after: z.string().min(1).optional(),
   /** The response body the browser shows. */
-  output: z.string().min(1),
+  output: z.string().min(1).optional(),
   /** One sentence that narrates the step (used by the step-through player and screen readers). */
   narration: z.string().min(1),
   /**
@@ -28,8 +33,18 @@ export const executionStepSchema = z.object({
   stage: idSchema.optional(),
 });
 
+/** The playground scenarios a lesson's execution table can be computed from. */
+export const scenarioIdSchema = z.enum(Object.keys(SCENARIOS) as [ScenarioId, ...ScenarioId[]]);
+
 /** The execution table: the code sample run request by request. */
 export const executionTableSchema = z.object({
+  /**
+   * The app whose requests the table shows (a scenario of `src/lib/playground/scenarios.ts`).
+   * When set, the build runs one request per step through the session engine and fills in each
+   * step's before/action/after/output and the tracker's values; the code sample must then be that
+   * app's exact Python source.
+   */
+  scenario: scenarioIdSchema.optional(),
   steps: z.array(executionStepSchema).min(1),
   /** A closing remark under the table. */
   note: z.string().min(1),
@@ -41,6 +56,9 @@ export const variableTrackerSchema = z.object({
   variable: z.string().min(1),
   /** Its value before the first step, as a learner would say it (Python has no "undefined"). */
   start: z.string().min(1),
-  /** Its value after each step, one per execution step and in the same order. */
-  values: z.array(z.string().min(1)).min(1),
+  /**
+   * Its value after each step, one per execution step and in the same order. Computed when the
+   * execution table has a scenario; written by hand otherwise.
+   */
+  values: z.array(z.string().min(1)).min(1).optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { findLessonIssues } from '../lib/lesson/validate.ts';
+import { runScenario } from '../lib/lesson/execution.ts';
+import { findLessonIssues, type StepValues } from '../lib/lesson/validate.ts';
 import { codeSampleSchema } from './code-sample.ts';
 import { conceptFlowSchema } from './concept-flow.ts';
 import { executionTableSchema, variableTrackerSchema } from './execution.ts';
@@ -9,7 +10,9 @@ import { snapshotSchema } from './snapshot.ts';
 
 /**
  * A lesson's frontmatter: everything the page, the step player, the quiz and the catalogue read.
- * The prose (the full transcript) is the MDX body.
+ * The prose (the full transcript) is the MDX body. After validation, an execution table with a
+ * scenario gets its values from the session engine (see `execution.ts`), so every lesson comes out
+ * with complete steps and tracker values.
  */
 export const lessonSchema = z
   .object({
@@ -36,6 +39,46 @@ export const lessonSchema = z
     for (const issue of findLessonIssues(lesson)) {
       context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     }
+  })
+  .transform(async (lesson, context) => {
+    const { scenario, steps } = lesson.execution;
+    const computed =
+      scenario === undefined
+        ? steps.map((step, index) => ({
+            ...authored(step),
+            tracked: lesson.tracker.values?.[index] ?? '',
+          }))
+        : await runScenario(scenario, steps.length).then((run) => {
+            if (run.ok) return run.steps;
+            context.addIssue({
+              code: 'custom',
+              path: ['execution', 'scenario'],
+              message: run.message,
+            });
+            return null;
+          });
+    if (computed === null) return z.NEVER;
+    return {
+      ...lesson,
+      execution: {
+        ...lesson.execution,
+        steps: steps.map((step, index) => {
+          const { tracked: _tracked, ...values } = computed[index] as (typeof computed)[number];
+          return { ...step, ...values };
+        }),
+      },
+      tracker: { ...lesson.tracker, values: computed.map((step) => step.tracked) },
+    };
   });
+
+/** A step's hand-written values (present: the refinement above requires them without a scenario). */
+function authored(step: StepValues) {
+  return {
+    before: step.before ?? '',
+    action: step.action ?? '',
+    after: step.after ?? '',
+    output: step.output ?? '',
+  };
+}
 
 export type Lesson = z.infer<typeof lessonSchema>;

@@ -1,11 +1,22 @@
+import { LESSON_APP_SOURCES } from '../lesson-app-sources.ts';
+import { SCENARIOS, type ScenarioId } from '../playground/scenarios.ts';
 import { isLessonSectionId } from './sections.ts';
 import { parseRef } from './refs.ts';
+
+/** The step values that come either from the author or from running the scenario. */
+export const stepValues = ['before', 'action', 'after', 'output'] as const;
+type StepValue = (typeof stepValues)[number];
+export type StepValues = { [Value in StepValue]?: string | undefined };
 
 /** The parts of a lesson that refer to each other (a structural subset of the lesson schema). */
 export interface LessonLinks {
   conceptFlow: { stages: readonly { id: string }[] };
-  execution: { steps: readonly { id: string; stage?: string | undefined }[] };
-  tracker: { values: readonly string[] };
+  code: { source: string };
+  execution: {
+    scenario?: ScenarioId | undefined;
+    steps: readonly ({ id: string; stage?: string | undefined } & StepValues)[];
+  };
+  tracker: { values?: readonly string[] | undefined };
   keyMoments: readonly { id: string; cites: string }[];
   quiz: readonly {
     id: string;
@@ -24,7 +35,7 @@ export interface LessonIssue {
 /**
  * Checks what a per-field schema cannot: ids are unique, every reference (and every execution
  * step's flow stage) points at something that exists, every quiz answer is one of its choices, and
- * the tracker has a value per step.
+ * the execution values come from exactly one place (the scenario or the author).
  * Returns every problem found (empty when the lesson is consistent).
  */
 export function findLessonIssues(lesson: LessonLinks): LessonIssue[] {
@@ -38,12 +49,7 @@ export function findLessonIssues(lesson: LessonLinks): LessonIssue[] {
   reportDuplicates(lesson.keyMoments, ['keyMoments'], 'key moment', issues);
   reportDuplicates(lesson.quiz, ['quiz'], 'question', issues);
 
-  if (lesson.tracker.values.length !== lesson.execution.steps.length) {
-    issues.push({
-      path: ['tracker', 'values'],
-      message: `has ${lesson.tracker.values.length} values but the execution table has ${lesson.execution.steps.length} steps; give one value per step`,
-    });
-  }
+  issues.push(...executionSourceIssues(lesson));
 
   lesson.execution.steps.forEach((step, index) => {
     if (step.stage !== undefined && !stageIds.has(step.stage)) {
@@ -81,6 +87,65 @@ export function findLessonIssues(lesson: LessonLinks): LessonIssue[] {
     if (problem) issues.push({ path: ['quiz', index, 'hint', 'ref'], message: problem });
   });
 
+  return issues;
+}
+
+/**
+ * A table with a scenario gets its values from the engine, so the author must not write them (two
+ * sources of truth) and the code sample must be the scenario's exact Python. A table without one
+ * needs every value by hand, and one tracker value per step.
+ */
+function executionSourceIssues(lesson: LessonLinks): LessonIssue[] {
+  const issues: LessonIssue[] = [];
+  const { scenario, steps } = lesson.execution;
+  const values = lesson.tracker.values;
+  if (scenario !== undefined) {
+    const app = SCENARIOS[scenario].app;
+    if (lesson.code.source !== LESSON_APP_SOURCES[app]) {
+      issues.push({
+        path: ['code', 'source'],
+        message: `differs from the Python that scenario "${scenario}" runs (LESSON_APP_SOURCES['${app}'] in src/lib/lesson-app-sources.ts); the code shown must be the code run`,
+      });
+    }
+    steps.forEach((step, index) => {
+      for (const value of stepValues) {
+        if (step[value] !== undefined) {
+          issues.push({
+            path: ['execution', 'steps', index, value],
+            message: `is computed from scenario "${scenario}"; remove it from the frontmatter`,
+          });
+        }
+      }
+    });
+    if (values !== undefined) {
+      issues.push({
+        path: ['tracker', 'values'],
+        message: `are computed from scenario "${scenario}"; remove them from the frontmatter`,
+      });
+    }
+    return issues;
+  }
+  steps.forEach((step, index) => {
+    for (const value of stepValues) {
+      if (step[value] === undefined) {
+        issues.push({
+          path: ['execution', 'steps', index, value],
+          message: 'is required when the execution table has no scenario to compute it from',
+        });
+      }
+    }
+  });
+  if (values === undefined) {
+    issues.push({
+      path: ['tracker', 'values'],
+      message: 'are required when the execution table has no scenario to compute them from',
+    });
+  } else if (values.length !== steps.length) {
+    issues.push({
+      path: ['tracker', 'values'],
+      message: `has ${values.length} values but the execution table has ${steps.length} steps; give one value per step`,
+    });
+  }
   return issues;
 }
 
