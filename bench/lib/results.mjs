@@ -1,0 +1,87 @@
+// Writes a benchmark's results to bench/results/<name>.json and <name>.md, and formats numbers
+// and tables for the Markdown.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { machineInfo, machineMarkdown } from './machine.mjs';
+import { repoRoot } from './site.mjs';
+
+export const resultsDir = join(repoRoot, 'bench/results');
+
+/** Environment variables that change what a benchmark does; recorded as part of the command. */
+const settingVariables = ['BENCH_RUNS', 'BENCH_SCALE_SIZES', 'BASE_PATH', 'CHROME_PATH'];
+
+/**
+ * The command that started this script, as someone would type it to repeat the run: the npm
+ * script when started through npm, otherwise `node <script> …`, with any setting variables first.
+ */
+export function commandLine() {
+  const settings = settingVariables
+    .filter((name) => process.env[name])
+    .map((name) => `${name}=${process.env[name]}`);
+  const extra = process.argv.slice(2);
+  const event = process.env.npm_lifecycle_event;
+  const command = event
+    ? ['npm', 'run', event, ...(extra.length > 0 ? ['--', ...extra] : [])]
+    : ['node', ...process.argv.slice(1).map((arg) => arg.replace(repoRoot, ''))];
+  return [...settings, ...command].join(' ');
+}
+
+/**
+ * Writes `<name>.json` (machine, command, date and `data`) and `<name>.md` (a heading, the same
+ * facts, then `body`, a Markdown string) to bench/results/, and returns the two paths.
+ * Earlier results are overwritten: git history keeps them.
+ */
+export function writeResults(name, { title, startedAt, data, body }) {
+  const machine = machineInfo();
+  const command = commandLine();
+  const finishedAt = new Date();
+  mkdirSync(resultsDir, { recursive: true });
+  const jsonPath = join(resultsDir, `${name}.json`);
+  const markdownPath = join(resultsDir, `${name}.md`);
+  const header = {
+    benchmark: name,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    command,
+    machine,
+  };
+  writeFileSync(jsonPath, `${JSON.stringify({ ...header, ...data }, null, 2)}\n`);
+  const markdown = [
+    `# ${title}`,
+    '',
+    `Run ${startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC ` +
+      `(${Math.round((finishedAt - startedAt) / 1000)} s) with \`${command}\`.`,
+    '',
+    machineMarkdown(machine),
+    '',
+    body.trim(),
+    '',
+  ].join('\n');
+  writeFileSync(markdownPath, markdown);
+  return { jsonPath, markdownPath };
+}
+
+/** Bytes as KB (1 KB = 1024 bytes) with one decimal, e.g. `9.4 KB`; `–` for null. */
+export function kb(bytes) {
+  if (bytes === null || bytes === undefined) return '–';
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** Milliseconds as seconds with one decimal (`3.2 s`), or as `480 ms` below one second. */
+export function duration(ms) {
+  if (ms === null || ms === undefined) return '–';
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+/** A Markdown table; cells are converted with String() and `|` is escaped. */
+export function markdownTable(headers, rows) {
+  const cell = (value) =>
+    String(value ?? '–')
+      .replace(/\|/g, '\\|')
+      .replace(/\n/g, ' ');
+  return [
+    `| ${headers.map(cell).join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
