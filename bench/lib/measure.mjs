@@ -25,9 +25,11 @@ export async function launchBrowser() {
  * Each has `requests`, `transferBytes` (bodies as sent, plus response headers), `jsTransferBytes`
  * (script bodies as sent, i.e. gzip), `jsBytes` (script bodies decoded), `jsRequests`, and the
  * list of script files. `inlineScriptBytes` is the size of inline <script> text, which is part of
- * the HTML and not in the JS totals. `status` is the document's HTTP status.
+ * the HTML and not in the JS totals. `status` is the document's HTTP status. `missingTexts` lists
+ * the strings of `expectTexts` not found in the page's rendered text (a check that the page
+ * measured holds the content it should).
  */
-export async function measurePage(browser, url) {
+export async function measurePage(browser, url, { expectTexts = [] } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const pending = [];
@@ -48,10 +50,13 @@ export async function measurePage(browser, url) {
           0,
         ),
     );
+    const text = await page.innerText('body');
+    const missingTexts = expectTexts.filter((expected) => !text.includes(expected));
     const responses = await Promise.all(pending);
     return {
       url,
       status,
+      missingTexts,
       inlineScriptBytes,
       load: summarise(responses.filter((response) => response.phase === 'load')),
       afterScroll: summarise(responses),
