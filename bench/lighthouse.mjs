@@ -119,8 +119,8 @@ function markdown({ results, skipped }) {
     ]),
   );
   const auditLine = (r, a) =>
-    `- **${a.title}** (\`${a.id}\`; ${a.categories.join(', ')}; score ${a.scores.join(', ')}; ` +
-    `failed in ${a.failedRuns}/${r.okRuns} runs)${a.displayValue ? `: ${a.displayValue}` : ''}`;
+    `- **${a.title}** (\`${a.id}\`; ${a.categories.join(', ')}; failed in ${a.failedRuns}/` +
+    `${r.okRuns} runs, scoring ${a.scores.join(', ')})${a.displayValue ? `: ${a.displayValue}` : ''}`;
   const failures = results.map((r) => {
     const weighted = r.failingAudits.filter((a) => a.weight > 0);
     const unweighted = r.failingAudits.filter((a) => a.weight === 0);
@@ -138,7 +138,10 @@ function markdown({ results, skipped }) {
       lines.length > 0 ? lines.join('\n') : 'Every scored audit passed in every run.',
     ].join('\n');
   });
-  const benchmarkIndex = results.map((r) => r.benchmarkIndex).filter((value) => value !== null);
+  const benchmarkIndex = results
+    .map((r) => r.benchmarkIndex)
+    .filter((value) => value !== null)
+    .map(Math.round);
   return [
     ...skipped.map((s) => `> **Warning:** ${s.warning}`),
     skipped.length > 0 ? '' : undefined,
@@ -149,8 +152,11 @@ function markdown({ results, skipped }) {
     table,
     '',
     `Server: ${SERVER_DESCRIPTION}.`,
-    `Lighthouse's CPU benchmark index of this machine: ${Math.min(...benchmarkIndex)} to ` +
-      `${Math.max(...benchmarkIndex)} (higher is faster). The mobile preset slows the CPU 4x whatever ` +
+    `Lighthouse's CPU benchmark index of this machine: ${
+      benchmarkIndex.length > 0
+        ? `${Math.min(...benchmarkIndex)} to ${Math.max(...benchmarkIndex)}`
+        : 'not reported'
+    } (higher is faster). The mobile preset slows the CPU 4x whatever ` +
       'the host, so on a slow host the mobile CPU metrics (TBT above all) come out pessimistic.',
     '',
     '## Failing audits',
