@@ -10,14 +10,14 @@
 // Starlight and Docusaurus are installed from the npm registry at run time into a temp folder
 // outside the repository (versions pinned below), and removed afterwards. A tool that fails to
 // install or build is reported with its error in the results; the script then exits non-zero.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { combineRuns, runLighthouse, CATEGORIES } from './lib/lighthouse.mjs';
 import { packageVersion } from './lib/machine.mjs';
 import { launchBrowser, measurePage } from './lib/measure.mjs';
 import { readLesson } from './lib/lesson-source.mjs';
 import { assertNodeVersion, makeTempDir, run, tail } from './lib/process.mjs';
-import { duration, kb, markdownTable, writeResults } from './lib/results.mjs';
+import { duration, kb, markdownTable, median, writeResults } from './lib/results.mjs';
 import { SERVER_DESCRIPTION, serveDirectory, statusOf } from './lib/serve.mjs';
 import { buildSite, REFERENCE_LESSON } from './lib/site.mjs';
 
@@ -39,6 +39,8 @@ const DOCUSAURUS_DEPENDENCIES = {
 };
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+/** Cold builds per site; the median is reported (single builds vary a lot on a shared machine). */
+const builds = Number(process.env.BENCH_BUILDS ?? 3);
 const startedAt = new Date();
 const lesson = readLesson(REFERENCE_LESSON.file);
 const page = lessonMarkdown(lesson.frontmatter, lesson.body);
@@ -126,6 +128,8 @@ const competitors = [
       'src/content/docs/lessons/flask-session.md': page,
     },
     build: ['node_modules/astro/bin/astro.mjs', 'build'],
+    // Deleted before every build so each one is cold: output, Astro's and Vite's caches.
+    caches: ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'],
     outDir: 'dist',
     path: REFERENCE_LESSON.path,
   },
@@ -151,6 +155,8 @@ const competitors = [
       'docs/flask-session.md': page,
     },
     build: ['node_modules/@docusaurus/core/bin/docusaurus.mjs', 'build'],
+    // Deleted before every build so each one is cold: output, generated code, webpack's cache.
+    caches: ['build', '.docusaurus', 'node_modules/.cache'],
     outDir: 'build',
     path: REFERENCE_LESSON.path,
   },
@@ -194,20 +200,38 @@ async function prepare(competitor, dir) {
   ).catch((error) => {
     throw Object.assign(new Error(`npm install failed: ${error.message}`), { stage: 'install' });
   });
-  console.log(`Installed in ${duration(install.durationMs)}. Building …`);
+  console.log(`Installed in ${duration(install.durationMs)}.`);
   const buildEnv = { ...npm.env, ASTRO_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1' };
-  const build = await run(process.execPath, competitor.build, {
-    cwd: dir,
-    env: buildEnv,
-    timeoutMs: 10 * 60_000,
-  }).catch((error) => {
-    throw Object.assign(new Error(`build failed: ${error.message}`), { stage: 'build' });
+  const buildsMs = await coldBuilds(competitor.name, async () => {
+    for (const cache of competitor.caches)
+      rmSync(join(dir, cache), { recursive: true, force: true });
+    const build = await run(process.execPath, competitor.build, {
+      cwd: dir,
+      env: buildEnv,
+      timeoutMs: 10 * 60_000,
+    }).catch((error) => {
+      throw Object.assign(new Error(`build failed: ${error.message}`), { stage: 'build' });
+    });
+    return build.durationMs;
   });
-  console.log(`Built in ${duration(build.durationMs)}.`);
   const installed = Object.fromEntries(
     Object.keys(competitor.dependencies).map((name) => [name, installedVersion(dir, name)]),
   );
-  return { installMs: install.durationMs, buildMs: build.durationMs, installed };
+  return { installMs: install.durationMs, ...buildsMs, installed };
+}
+
+/**
+ * Runs `build` (which must start from a clean state and resolve with its wall time) `builds`
+ * times; returns every time and their median.
+ */
+async function coldBuilds(name, build) {
+  const buildsMs = [];
+  for (let i = 1; i <= builds; i++) {
+    process.stdout.write(`Cold build ${i}/${builds} of ${name} … `);
+    buildsMs.push(await build());
+    console.log(duration(buildsMs.at(-1)));
+  }
+  return { buildMs: median(buildsMs), buildsMs };
 }
 
 function installedVersion(dir, name) {
@@ -256,13 +280,17 @@ try {
     outDir: join(work.dir, 'ours'),
     path: REFERENCE_LESSON.path,
   };
-  console.log('Building this site …');
   // The comparison is at the root path for every site, whatever BASE_PATH the shell has.
-  ours.buildMs = await buildSite({
-    outDir: ours.outDir,
-    env: { BASE_PATH: undefined, SITE_URL: undefined, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  console.log(`Built in ${duration(ours.buildMs)}.`);
+  Object.assign(
+    ours,
+    await coldBuilds(ours.name, async () => {
+      rmSync(ours.outDir, { recursive: true, force: true });
+      return buildSite({
+        outDir: ours.outDir,
+        env: { BASE_PATH: undefined, SITE_URL: undefined, ASTRO_TELEMETRY_DISABLED: '1' },
+      });
+    }),
+  );
   sites.push(ours);
 
   for (const competitor of competitors) {
@@ -298,6 +326,7 @@ try {
     startedAt,
     data: {
       runsPerSite: runs,
+      buildsPerSite: builds,
       server: SERVER_DESCRIPTION,
       lessonMarkdown: page,
       sites: sites.map(({ outDir: _outDir, ...site }) => site),
@@ -324,7 +353,10 @@ function markdown(sites) {
   const value = (read) => measured.map(read);
   const rows = [
     ['Version', ...value((s) => s.version)],
-    ['Build time (cold)', ...value((s) => duration(s.buildMs))],
+    [
+      `Build time, cold (median of ${builds})`,
+      ...value((s) => `${duration(s.buildMs)} (${s.buildsMs.map(duration).join(', ')})`),
+    ],
     ['JS on load, transferred (gzip)', ...value((s) => kb(s.transfer.load.jsTransferBytes))],
     ['JS on load, uncompressed', ...value((s) => kb(s.transfer.load.jsBytes))],
     ['JS files on load', ...value((s) => s.transfer.load.jsRequests)],
@@ -393,8 +425,9 @@ function markdown(sites) {
       'the load event. "Transferred" is the body as sent (gzip) and total transfer adds response ' +
       'headers; "uncompressed" is the decoded body. Inline scripts are part of the HTML and are ' +
       'listed separately. "After scrolling" adds what scrolling to the bottom fetched.',
-    '- Build time: one cold build (fresh output folder and cache) of each whole site, wall clock, ' +
-      'right after install; Starlight includes its Pagefind search index.',
+    `- Build time: ${builds} cold builds of each whole site (output folder and build caches ` +
+      'deleted before each), wall clock including tool start-up, median and each value; ' +
+      'Starlight includes its Pagefind search index.',
     `- Lighthouse: mobile preset, ${runs} runs, medians.`,
     '',
     'Script files loaded with the page:',

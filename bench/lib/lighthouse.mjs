@@ -6,6 +6,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromiumArgs, findChromium } from '../../scripts/browser.mjs';
 import { makeTempDir, startDetached } from './process.mjs';
+import { median } from './results.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
@@ -145,14 +146,6 @@ function failingAudits(lhr) {
     }
   }
   return [...failing.values()];
-}
-
-/** Median of the numbers in `values` (nulls ignored), or null when there are none. */
-export function median(values) {
-  const sorted = values.filter((value) => typeof value === 'number').sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /**

@@ -1,14 +1,27 @@
 // Writes a benchmark's results to bench/results/<name>.json and <name>.md, and formats numbers
 // and tables for the Markdown.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { machineInfo, machineMarkdown } from './machine.mjs';
 import { repoRoot } from './site.mjs';
 
 export const resultsDir = join(repoRoot, 'bench/results');
 
+/**
+ * The 1-minute load average when the benchmark started (this module is loaded at start). With the
+ * one at the end it shows whether other work competed for the CPU during the run.
+ */
+const loadAtStart = loadavg()[0];
+
 /** Environment variables that change what a benchmark does; recorded as part of the command. */
-const settingVariables = ['BENCH_RUNS', 'BENCH_SCALE_SIZES', 'BASE_PATH', 'CHROME_PATH'];
+const settingVariables = [
+  'BENCH_RUNS',
+  'BENCH_BUILDS',
+  'BENCH_SCALE_SIZES',
+  'BASE_PATH',
+  'CHROME_PATH',
+];
 
 /**
  * The command that started this script, as someone would type it to repeat the run: the npm
@@ -32,7 +45,10 @@ export function commandLine() {
  * Earlier results are overwritten: git history keeps them.
  */
 export function writeResults(name, { title, startedAt, data, body }) {
-  const machine = machineInfo();
+  const machine = {
+    ...machineInfo(),
+    loadAverage1m: { atStart: round2(loadAtStart), atEnd: round2(loadavg()[0]) },
+  };
   const command = commandLine();
   const finishedAt = new Date();
   mkdirSync(resultsDir, { recursive: true });
@@ -53,12 +69,27 @@ export function writeResults(name, { title, startedAt, data, body }) {
       `(${Math.round((finishedAt - startedAt) / 1000)} s) with \`${command}\`.`,
     '',
     machineMarkdown(machine),
+    `- Load average (1 min): ${machine.loadAverage1m.atStart} at start, ` +
+      `${machine.loadAverage1m.atEnd} at end (other processes share the ${machine.cores} cores; ` +
+      'timings are only comparable within one run).',
     '',
     body.trim(),
     '',
   ].join('\n');
   writeFileSync(markdownPath, markdown);
   return { jsonPath, markdownPath };
+}
+
+/** Median of the numbers in `values` (nulls ignored), or null when there are none. */
+export function median(values) {
+  const sorted = values.filter((value) => typeof value === 'number').sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function round2(value) {
+  return Math.round(value * 100) / 100;
 }
 
 /** Bytes as KB (1 KB = 1024 bytes) with one decimal, e.g. `9.4 KB`; `–` for null. */
