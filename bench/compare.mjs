@@ -17,9 +17,10 @@ import { packageVersion } from './lib/machine.mjs';
 import { launchBrowser, measurePage } from './lib/measure.mjs';
 import { readLesson } from './lib/lesson-source.mjs';
 import { assertNodeVersion, makeTempDir, run, tail } from './lib/process.mjs';
-import { duration, kb, markdownTable, median, writeResults } from './lib/results.mjs';
+import { duration, kb, markdownTable } from './lib/format.mjs';
+import { writeResults } from './lib/results.mjs';
 import { SERVER_DESCRIPTION, serveDirectory, statusOf } from './lib/serve.mjs';
-import { buildSite, REFERENCE_LESSON } from './lib/site.mjs';
+import { buildCount, buildSite, coldBuilds, REFERENCE_LESSON } from './lib/site.mjs';
 
 assertNodeVersion();
 
@@ -39,8 +40,7 @@ const DOCUSAURUS_DEPENDENCIES = {
 };
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-/** Cold builds per site; the median is reported (single builds vary a lot on a shared machine). */
-const builds = Number(process.env.BENCH_BUILDS ?? 3);
+const builds = buildCount();
 const startedAt = new Date();
 const lesson = readLesson(REFERENCE_LESSON.file);
 const page = lessonMarkdown(lesson.frontmatter, lesson.body);
@@ -202,7 +202,7 @@ async function prepare(competitor, dir) {
   });
   console.log(`Installed in ${duration(install.durationMs)}.`);
   const buildEnv = { ...npm.env, ASTRO_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1' };
-  const buildsMs = await coldBuilds(competitor.name, async () => {
+  const buildsMs = await coldBuilds(competitor.name, builds, async () => {
     for (const cache of competitor.caches)
       rmSync(join(dir, cache), { recursive: true, force: true });
     const build = await run(process.execPath, competitor.build, {
@@ -218,20 +218,6 @@ async function prepare(competitor, dir) {
     Object.keys(competitor.dependencies).map((name) => [name, installedVersion(dir, name)]),
   );
   return { installMs: install.durationMs, ...buildsMs, installed };
-}
-
-/**
- * Runs `build` (which must start from a clean state and resolve with its wall time) `builds`
- * times; returns every time and their median.
- */
-async function coldBuilds(name, build) {
-  const buildsMs = [];
-  for (let i = 1; i <= builds; i++) {
-    process.stdout.write(`Cold build ${i}/${builds} of ${name} … `);
-    buildsMs.push(await build());
-    console.log(duration(buildsMs.at(-1)));
-  }
-  return { buildMs: median(buildsMs), buildsMs };
 }
 
 function installedVersion(dir, name) {
@@ -283,7 +269,7 @@ try {
   // The comparison is at the root path for every site, whatever BASE_PATH the shell has.
   Object.assign(
     ours,
-    await coldBuilds(ours.name, async () => {
+    await coldBuilds(ours.name, builds, async () => {
       rmSync(ours.outDir, { recursive: true, force: true });
       return buildSite({
         outDir: ours.outDir,
@@ -377,6 +363,16 @@ function markdown(sites) {
         CATEGORIES.slice(1)
           .map((id) => s.lighthouse.scores[id] ?? '–')
           .join(' / '),
+      ),
+    ],
+    [
+      'Lighthouse mobile audits that cost points (runs failed)',
+      ...value(
+        (s) =>
+          s.lighthouse.failingAudits
+            .filter((audit) => audit.weight > 0)
+            .map((audit) => `${audit.title} (${audit.failedRuns}/${s.lighthouse.okRuns})`)
+            .join('; ') || 'none',
       ),
     ],
     [

@@ -8,7 +8,8 @@
 // run of a page errored; low scores do not fail the script (it measures, it does not gate).
 import { combineRuns, runLighthouse, CATEGORIES } from './lib/lighthouse.mjs';
 import { assertNodeVersion, makeTempDir } from './lib/process.mjs';
-import { duration, kb, markdownTable, writeResults } from './lib/results.mjs';
+import { duration, kb, markdownTable } from './lib/format.mjs';
+import { writeResults } from './lib/results.mjs';
 import { SERVER_DESCRIPTION, serveDirectory, statusOf } from './lib/serve.mjs';
 import { basePath, buildSite, SITE_PAGES } from './lib/site.mjs';
 

@@ -9,13 +9,14 @@
 // Contract checked (exit code 1 with a message when broken): a lesson page's weight (HTML + CSS +
 // JS it loads) does not grow with the number of lessons. Only the catalogue may grow; its growth
 // per lesson is reported.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLesson, withTitleAndOrder } from './lib/lesson-source.mjs';
 import { pageWeight } from './lib/page-weight.mjs';
 import { assertNodeVersion, makeTempDir } from './lib/process.mjs';
-import { duration, kb, markdownTable, writeResults } from './lib/results.mjs';
-import { buildSite, REFERENCE_LESSON } from './lib/site.mjs';
+import { duration, kb, markdownTable } from './lib/format.mjs';
+import { writeResults } from './lib/results.mjs';
+import { buildCount, buildSite, coldBuilds, REFERENCE_LESSON } from './lib/site.mjs';
 
 assertNodeVersion();
 
@@ -41,6 +42,7 @@ const probeIndex = 5;
  */
 const LESSON_GROWTH_TOLERANCE_BYTES = 256;
 
+const builds = buildCount();
 const id = (index) => `lesson-${String(index).padStart(4, '0')}`;
 const startedAt = new Date();
 const reference = readLesson(REFERENCE_LESSON.file);
@@ -58,11 +60,14 @@ try {
           withTitleAndOrder(reference, { title, order: index }),
         );
       }
-      console.log(`Building ${count} lessons …`);
-      const buildMs = await buildSite({
-        outDir: out.dir,
-        env: { LESSONS_DIR: content.dir, BASE_PATH: undefined, SITE_URL: undefined },
+      const timing = await coldBuilds(`${count} lessons`, builds, async () => {
+        rmSync(out.dir, { recursive: true, force: true });
+        return buildSite({
+          outDir: out.dir,
+          env: { LESSONS_DIR: content.dir, BASE_PATH: undefined, SITE_URL: undefined },
+        });
       });
+      const buildMs = timing.buildMs;
       const pages = countHtml(out.dir);
       const lessonPages = readdirSync(join(out.dir, 'lessons')).length;
       if (lessonPages !== count) {
@@ -71,7 +76,7 @@ try {
       const lesson = pageWeight(out.dir, `/lessons/${id(probeIndex)}/`);
       const catalogue = pageWeight(out.dir, '/');
       console.log(
-        `  ${duration(buildMs)}, ${pages} pages, lesson page ${kb(lesson.total.bytes)}, ` +
+        `  median ${duration(buildMs)}, ${pages} pages, lesson page ${kb(lesson.total.bytes)}, ` +
           `catalogue ${kb(catalogue.total.bytes)}`,
       );
       results.push({
@@ -109,7 +114,7 @@ try {
   const { markdownPath, jsonPath } = writeResults('scale', {
     title: 'Build scale: synthetic lessons',
     startedAt,
-    data: { sizes, probeLesson: id(probeIndex), summary, results },
+    data: { sizes, buildsPerSize: builds, probeLesson: id(probeIndex), summary, results },
     body: markdown(summary),
   });
   console.log(`\nWrote ${markdownPath} and ${jsonPath}`);
@@ -140,7 +145,7 @@ function markdown(summary) {
     [
       'Lessons',
       'Pages',
-      'Build time',
+      `Build time (median of ${builds})`,
       'Per lesson',
       `Lesson page: HTML`,
       'CSS',
@@ -174,8 +179,9 @@ function markdown(summary) {
       `and nothing else. The lesson page weighed is \`/lessons/${id(probeIndex)}/\` (it has a previous ` +
       'and a next lesson at every N). Weights are read from the built files: HTML, linked CSS, and ' +
       'JS loaded at once (script tags, island URLs and their static imports; lazy imports excluded); ' +
-      'gzip is each file compressed alone at level 6. Build time is one cold `astro build` (fresh ' +
-      'output folder and Astro cache), wall clock, including Astro startup.',
+      `gzip is each file compressed alone at level 6. Build time is the median of ${builds} cold ` +
+      '`astro build` runs (fresh output folder and Astro cache each), wall clock, including Astro ' +
+      'start-up; "per lesson" divides it by N.',
     '',
     table,
     '',

@@ -6,7 +6,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromiumArgs, findChromium } from '../../scripts/browser.mjs';
 import { makeTempDir, startDetached } from './process.mjs';
-import { median } from './results.mjs';
+import { median } from './format.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 

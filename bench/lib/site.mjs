@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir, run } from './process.mjs';
+import { duration, median } from './format.mjs';
 
 /** Absolute path of the repository root (this file is bench/lib/site.mjs). */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,4 +54,27 @@ export async function buildSite({ outDir, env = {}, echo = false }) {
 export function basePath(value = process.env.BASE_PATH) {
   if (!value) return '/';
   return `/${value.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
+
+/** Cold builds per measurement, from BENCH_BUILDS (default 3). */
+export function buildCount() {
+  const count = Number(process.env.BENCH_BUILDS ?? 3);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error('BENCH_BUILDS must be a whole number >= 1.');
+  return count;
+}
+
+/**
+ * Runs `build` `count` times and returns `{ buildMs, buildsMs }`: the median wall time and every
+ * one. `build` must start from a clean state (no output, no cache) and resolve with its wall time
+ * in ms. Single builds vary a lot on a shared machine, hence the repeats.
+ */
+export async function coldBuilds(label, count, build) {
+  const buildsMs = [];
+  for (let i = 1; i <= count; i++) {
+    process.stdout.write(`Cold build ${i}/${count} of ${label} … `);
+    buildsMs.push(await build());
+    console.log(duration(buildsMs.at(-1)));
+  }
+  return { buildMs: median(buildsMs), buildsMs };
 }
