@@ -13,7 +13,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { combineRuns, runLighthouse, CATEGORIES } from './lib/lighthouse.mjs';
-import { packageVersion } from './lib/machine.mjs';
+import { packageVersion, warnIfBusy } from './lib/machine.mjs';
 import { launchBrowser, measurePage } from './lib/measure.mjs';
 import { readLesson } from './lib/lesson-source.mjs';
 import { assertNodeVersion, makeTempDir, run, tail } from './lib/process.mjs';
@@ -23,6 +23,7 @@ import { SERVER_DESCRIPTION, serveDirectory, statusOf } from './lib/serve.mjs';
 import { buildCount, buildSite, coldBuilds, REFERENCE_LESSON } from './lib/site.mjs';
 
 assertNodeVersion();
+warnIfBusy();
 
 /** Exact versions, so a re-run measures the same software. Update deliberately, all at once. */
 const STARLIGHT_DEPENDENCIES = {

@@ -9,11 +9,13 @@
 import { combineRuns, runLighthouse, CATEGORIES } from './lib/lighthouse.mjs';
 import { assertNodeVersion, makeTempDir } from './lib/process.mjs';
 import { duration, kb, markdownTable } from './lib/format.mjs';
+import { warnIfBusy } from './lib/machine.mjs';
 import { writeResults } from './lib/results.mjs';
 import { SERVER_DESCRIPTION, serveDirectory, statusOf } from './lib/serve.mjs';
 import { basePath, buildSite, SITE_PAGES } from './lib/site.mjs';
 
 assertNodeVersion();
+warnIfBusy();
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const formFactors = ['mobile', 'desktop'];
@@ -162,7 +164,8 @@ function markdown({ results, skipped }) {
     '',
     '## Failing audits',
     '',
-    'Every audit that counts towards a category and scored below 1 in at least one run.',
+    'Every audit that counts towards a category and scored below 1 in at least one run, with ' +
+      'the value Lighthouse showed in the first run it failed.',
     '',
     failures.join('\n\n'),
   ]

@@ -15,10 +15,12 @@ import { readLesson, withTitleAndOrder } from './lib/lesson-source.mjs';
 import { pageWeight } from './lib/page-weight.mjs';
 import { assertNodeVersion, makeTempDir } from './lib/process.mjs';
 import { duration, kb, markdownTable } from './lib/format.mjs';
+import { warnIfBusy } from './lib/machine.mjs';
 import { writeResults } from './lib/results.mjs';
 import { buildCount, buildSite, coldBuilds, REFERENCE_LESSON } from './lib/site.mjs';
 
 assertNodeVersion();
+warnIfBusy();
 
 const sizes = (process.env.BENCH_SCALE_SIZES ?? '10,100,500')
   .split(',')

@@ -67,3 +67,19 @@ export function machineMarkdown(info) {
     `- Lighthouse ${info.lighthouse}, playwright-core ${info.playwrightCore}, Astro ${info.astro}`,
   ].join('\n');
 }
+
+/**
+ * Warns when the 1-minute load average already exceeds the number of cores: other work competes
+ * for the CPU, so build times and Lighthouse's CPU-bound metrics (TBT) will come out worse and
+ * noisier. The load at start and end is also written to the results.
+ */
+export function warnIfBusy() {
+  const load = os.loadavg()[0];
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  if (load > cores) {
+    console.warn(
+      `WARNING: load average ${load.toFixed(2)} on ${cores} cores: other processes are busy, ` +
+        'so timings will be noisy. Re-run on a quiet machine for figures worth comparing.',
+    );
+  }
+}
