@@ -87,14 +87,10 @@ export function startDetached(command, args, options = {}) {
 /**
  * Runs a command to completion in its own process group and resolves with its exit code, wall
  * time and the tail of its combined output. Rejects (with that tail in the message) when the
- * command exits non-zero or runs longer than `timeoutMs`, unless `allowFailure` is set.
+ * command exits non-zero or runs longer than `timeoutMs`.
  * Output is echoed to our stderr when `echo` is true, so long installs show progress.
  */
-export function run(
-  command,
-  args,
-  { cwd, env, timeoutMs = 30 * 60_000, echo = false, allowFailure = false } = {},
-) {
+export function run(command, args, { cwd, env, timeoutMs = 30 * 60_000, echo = false } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const { child, stop } = startDetached(command, args, {
@@ -127,8 +123,8 @@ export function run(
         durationMs: performance.now() - started,
         output: stripAnsi(output),
       };
-      if ((code === 0 && !timedOut) || allowFailure) {
-        resolve({ ...result, timedOut });
+      if (code === 0 && !timedOut) {
+        resolve(result);
         return;
       }
       const reason = timedOut

@@ -29,12 +29,13 @@ export const REFERENCE_LESSON = {
 /**
  * Builds the site with `astro build` into `outDir` and resolves with the wall time in ms.
  *
- * Astro's cache goes to a fresh temp folder (ASTRO_CACHE_DIR) so every build is cold and never
- * reads or writes the developer's `.astro`/`node_modules/.astro` cache; `env` adds or overrides
- * variables (e.g. LESSONS_DIR). Astro runs on the same Node as this script (process.execPath),
- * which under `npm run` is the repository's Node 24.
+ * Astro's cache goes to a fresh temp folder (ASTRO_CACHE_DIR), so every build is cold and the
+ * developer's cache (node_modules/.astro, with the content data store) is neither read nor
+ * changed. `env` adds or overrides variables (e.g. LESSONS_DIR); an `undefined` value removes one.
+ * Astro runs on the same Node as this script (process.execPath), which under `npm run` is the
+ * repository's Node 24.
  */
-export async function buildSite({ outDir, env = {}, echo = false }) {
+export async function buildSite({ outDir, env = {} }) {
   const cache = makeTempDir('astro-cache');
   try {
     const astroBin = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
@@ -42,7 +43,6 @@ export async function buildSite({ outDir, env = {}, echo = false }) {
     const result = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], {
       cwd: repoRoot,
       env: { ...process.env, ASTRO_CACHE_DIR: cache.dir, ...env },
-      echo,
     });
     return result.durationMs;
   } finally {
