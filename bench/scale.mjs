@@ -182,8 +182,8 @@ function markdown(summary) {
       'and a next lesson at every N). Weights are read from the built files: HTML, linked CSS, and ' +
       'JS loaded at once (script tags, island URLs and their static imports; lazy imports excluded); ' +
       `gzip is each file compressed alone at level 6. Build time is the median of ${builds} cold ` +
-      '`astro build` runs (fresh output folder and Astro cache each), wall clock, including Astro ' +
-      'start-up; "per lesson" divides it by N.',
+      '`astro build` runs (fresh output folder and Astro cache each, after one unmeasured warm-up ' +
+      'build), wall clock, including Astro start-up; "per lesson" divides it by N.',
     '',
     table,
     '',

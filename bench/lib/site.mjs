@@ -1,9 +1,9 @@
 // Facts about this site that the benchmarks share: where the repository is, which pages to
 // measure, and how to build it into a throwaway folder.
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeTempDir, run } from './process.mjs';
+import { makeTempDir, onCleanup, run } from './process.mjs';
 import { duration, median } from './format.mjs';
 
 /** Absolute path of the repository root (this file is bench/lib/site.mjs). */
@@ -37,6 +37,7 @@ export const REFERENCE_LESSON = {
  */
 export async function buildSite({ outDir, env = {} }) {
   const cache = makeTempDir('astro-cache');
+  const restoreDotAstro = preserveDotAstro();
   try {
     const astroBin = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
     if (!existsSync(astroBin)) throw new Error(`Astro is not installed (${astroBin}); run npm ci.`);
@@ -46,8 +47,27 @@ export async function buildSite({ outDir, env = {} }) {
     });
     return result.durationMs;
   } finally {
+    restoreDotAstro();
     cache.remove();
   }
+}
+
+/**
+ * Saves the repository's generated `.astro/` folder (types and the content module map) and returns
+ * a function that puts it back. A build with another LESSONS_DIR rewrites that folder to point at
+ * the temp lessons, which are deleted afterwards; without the restore, `astro check` and editors
+ * would see those until the next `astro sync`. Also restored if the script is interrupted.
+ */
+function preserveDotAstro() {
+  const dotAstro = join(repoRoot, '.astro');
+  const existed = existsSync(dotAstro);
+  const backup = makeTempDir('dot-astro');
+  if (existed) cpSync(dotAstro, backup.dir, { recursive: true });
+  return onCleanup(() => {
+    rmSync(dotAstro, { recursive: true, force: true });
+    if (existed) cpSync(backup.dir, dotAstro, { recursive: true });
+    backup.remove();
+  });
 }
 
 /** The site's base path from BASE_PATH, normalised to start and end with `/` (default `/`). */
@@ -65,16 +85,24 @@ export function buildCount() {
 }
 
 /**
- * Runs `build` `count` times and returns `{ buildMs, buildsMs }`: the median wall time and every
- * one. `build` must start from a clean state (no output, no cache) and resolve with its wall time
- * in ms. Single builds vary a lot on a shared machine, hence the repeats.
+ * Runs `build` once unmeasured, then `count` times measured, and returns `{ buildMs, buildsMs,
+ * warmUpMs }`: the median wall time, every measured time, and the warm-up's time. `build` must
+ * start from a clean state (no output, no build cache) and resolve with its wall time in ms.
+ *
+ * The warm-up fills what a developer's machine has warm anyway and what no build clears: the OS
+ * file cache for node_modules and Vite's dependency pre-bundle (node_modules/.vite, keyed by the
+ * lockfile). Without it the first site measured after an install pays for reading it from disk.
+ * The repeats are there because single builds vary a lot on a shared machine.
  */
 export async function coldBuilds(label, count, build) {
+  process.stdout.write(`Warm-up build of ${label} … `);
+  const warmUpMs = await build();
+  console.log(duration(warmUpMs));
   const buildsMs = [];
   for (let i = 1; i <= count; i++) {
     process.stdout.write(`Cold build ${i}/${count} of ${label} … `);
     buildsMs.push(await build());
     console.log(duration(buildsMs.at(-1)));
   }
-  return { buildMs: median(buildsMs), buildsMs };
+  return { buildMs: median(buildsMs), buildsMs, warmUpMs };
 }
