@@ -179,7 +179,10 @@ function npmInvocation() {
   return { command, env };
 }
 
-/** Writes a competitor's project into `dir`, installs it and builds it; returns the timings. */
+/**
+ * Writes a competitor's project into `dir`, installs it and builds it; returns the install time,
+ * the build timings (see coldBuilds) and the versions npm actually installed.
+ */
 async function prepare(competitor, dir) {
   const packageJson = {
     name: `bench-${competitor.name.toLowerCase()}`,
@@ -204,9 +207,10 @@ async function prepare(competitor, dir) {
   });
   console.log(`Installed in ${duration(install.durationMs)}.`);
   const buildEnv = { ...npm.env, ASTRO_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1' };
-  const buildsMs = await coldBuilds(competitor.name, builds, async () => {
-    for (const cache of competitor.caches)
+  const timing = await coldBuilds(competitor.name, builds, async () => {
+    for (const cache of competitor.caches) {
       rmSync(join(dir, cache), { recursive: true, force: true });
+    }
     const build = await run(process.execPath, competitor.build, {
       cwd: dir,
       env: buildEnv,
@@ -219,7 +223,7 @@ async function prepare(competitor, dir) {
   const installed = Object.fromEntries(
     Object.keys(competitor.dependencies).map((name) => [name, installedVersion(dir, name)]),
   );
-  return { installMs: install.durationMs, ...buildsMs, installed };
+  return { installMs: install.durationMs, ...timing, installed };
 }
 
 function installedVersion(dir, name) {
@@ -413,7 +417,7 @@ function markdown(sites) {
     '',
     markdownTable(['', ...measured.map((site) => site.name)], rows),
     '',
-    ...failures,
+    failures.join('\n\n') || undefined,
     failures.length > 0 ? '' : undefined,
     'How it was measured:',
     '',
