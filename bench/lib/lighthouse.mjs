@@ -28,8 +28,8 @@ const lighthouseChromiumArgs = [
 /**
  * Starts a headless Chromium with a throwaway profile and a DevTools port chosen by Chromium
  * itself (`--remote-debugging-port=0`, read back from the profile's DevToolsActivePort file, so
- * no port can be taken by someone else in between). `stop()` kills its process group and removes
- * the profile.
+ * no port can be taken by someone else in between). Resolves with `{ port, shutdown }`;
+ * `shutdown()` kills Chromium's process group, waits for it to exit and removes the profile.
  */
 async function launchDebuggableChromium() {
   const executablePath = findChromium();
