@@ -78,7 +78,7 @@ try {
       const lesson = pageWeight(out.dir, `/lessons/${id(probeIndex)}/`);
       const catalogue = pageWeight(out.dir, '/');
       console.log(
-        `  median ${duration(buildMs)}, ${pages} pages, lesson page ${kb(lesson.total.bytes)}, ` +
+        `  fastest ${duration(buildMs)}, ${pages} pages, lesson page ${kb(lesson.total.bytes)}, ` +
           `catalogue ${kb(catalogue.total.bytes)}`,
       );
       results.push({
@@ -147,7 +147,7 @@ function markdown(summary) {
     [
       'Lessons',
       'Pages',
-      `Build time (median of ${builds})`,
+      `Build time (fastest of ${builds})`,
       'Per lesson',
       `Lesson page: HTML`,
       'CSS',
@@ -181,9 +181,10 @@ function markdown(summary) {
       `and nothing else. The lesson page weighed is \`/lessons/${id(probeIndex)}/\` (it has a previous ` +
       'and a next lesson at every N). Weights are read from the built files: HTML, linked CSS, and ' +
       'JS loaded at once (script tags, island URLs and their static imports; lazy imports excluded); ' +
-      `gzip is each file compressed alone at level 6. Build time is the median of ${builds} cold ` +
+      `gzip is each file compressed alone at level 6. Build time is the fastest of ${builds} cold ` +
       '`astro build` runs (fresh output folder and Astro cache each, after one unmeasured warm-up ' +
-      'build), wall clock, including Astro start-up; "per lesson" divides it by N.',
+      'build; other work on the machine only adds time), wall clock, including Astro start-up; ' +
+      '"per lesson" divides it by N.',
     '',
     table,
     '',
