@@ -20,7 +20,7 @@ import { assertNodeVersion, makeTempDir, run, tail } from './lib/process.mjs';
 import { duration, kb, markdownTable } from './lib/format.mjs';
 import { writeResults } from './lib/results.mjs';
 import { SERVER_DESCRIPTION, serveDirectory, statusOf } from './lib/serve.mjs';
-import { buildCount, buildSite, coldBuilds, REFERENCE_LESSON } from './lib/site.mjs';
+import { buildCount, buildSite, coldBuildRounds, REFERENCE_LESSON } from './lib/site.mjs';
 
 assertNodeVersion();
 warnIfBusy();
@@ -130,7 +130,7 @@ const competitors = [
     },
     build: ['node_modules/astro/bin/astro.mjs', 'build'],
     // Deleted before every build: output, generated types, Astro's content cache. Vite's
-    // dependency pre-bundle (node_modules/.vite) stays, as it does for our site (see coldBuilds).
+    // dependency pre-bundle (node_modules/.vite) stays, as it does for our site (coldBuildRounds).
     caches: ['dist', '.astro', 'node_modules/.astro'],
     outDir: 'dist',
     path: REFERENCE_LESSON.path,
@@ -180,8 +180,9 @@ function npmInvocation() {
 }
 
 /**
- * Writes a competitor's project into `dir`, installs it and builds it; returns the install time,
- * the build timings (see coldBuilds) and the versions npm actually installed.
+ * Writes a competitor's project into `dir` and installs it; returns the install time, the versions
+ * npm actually installed and `build()`, which clears the output and build caches and builds once
+ * (resolving with the wall time in ms).
  */
 async function prepare(competitor, dir) {
   const packageJson = {
@@ -203,27 +204,25 @@ async function prepare(competitor, dir) {
     [...npm.command.slice(1), 'install', '--no-audit', '--no-fund', '--loglevel=error'],
     { cwd: dir, env: npm.env, timeoutMs: 20 * 60_000 },
   ).catch((error) => {
-    throw Object.assign(new Error(`npm install failed: ${error.message}`), { stage: 'install' });
+    throw new Error(`npm install failed: ${error.message}`);
   });
   console.log(`Installed in ${duration(install.durationMs)}.`);
   const buildEnv = { ...npm.env, ASTRO_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1' };
-  const timing = await coldBuilds(competitor.name, builds, async () => {
+  const build = async () => {
     for (const cache of competitor.caches) {
       rmSync(join(dir, cache), { recursive: true, force: true });
     }
-    const build = await run(process.execPath, competitor.build, {
+    const result = await run(process.execPath, competitor.build, {
       cwd: dir,
       env: buildEnv,
       timeoutMs: 10 * 60_000,
-    }).catch((error) => {
-      throw Object.assign(new Error(`build failed: ${error.message}`), { stage: 'build' });
     });
-    return build.durationMs;
-  });
+    return result.durationMs;
+  };
   const installed = Object.fromEntries(
     Object.keys(competitor.dependencies).map((name) => [name, installedVersion(dir, name)]),
   );
-  return { installMs: install.durationMs, ...timing, installed };
+  return { installMs: install.durationMs, installed, build };
 }
 
 function installedVersion(dir, name) {
@@ -273,16 +272,13 @@ try {
     path: REFERENCE_LESSON.path,
   };
   // The comparison is at the root path for every site, whatever BASE_PATH the shell has.
-  Object.assign(
-    ours,
-    await coldBuilds(ours.name, builds, async () => {
-      rmSync(ours.outDir, { recursive: true, force: true });
-      return buildSite({
-        outDir: ours.outDir,
-        env: { BASE_PATH: undefined, SITE_URL: undefined, ASTRO_TELEMETRY_DISABLED: '1' },
-      });
-    }),
-  );
+  ours.build = () => {
+    rmSync(ours.outDir, { recursive: true, force: true });
+    return buildSite({
+      outDir: ours.outDir,
+      env: { BASE_PATH: undefined, SITE_URL: undefined, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+  };
   sites.push(ours);
 
   for (const competitor of competitors) {
@@ -297,10 +293,25 @@ try {
     try {
       Object.assign(site, await prepare(competitor, dir));
     } catch (error) {
-      site.failed = { stage: error.stage ?? 'setup', error: error.message };
+      site.failed = { stage: 'install', error: error.message };
       console.error(`${competitor.name}: ${error.message}`);
     }
     sites.push(site);
+  }
+
+  const buildable = sites.filter((site) => !site.failed);
+  const timings = await coldBuildRounds(
+    buildable.map((site) => ({ label: site.name, build: site.build })),
+    builds,
+  );
+  for (const [index, site] of buildable.entries()) {
+    const { error, ...timing } = timings[index];
+    if (error) {
+      site.failed = { stage: 'build', error: error.message };
+      console.error(`${site.name}: build failed: ${error.message}`);
+    } else {
+      Object.assign(site, timing);
+    }
   }
 
   browser = await launchBrowser();
@@ -321,7 +332,7 @@ try {
       buildsPerSite: builds,
       server: SERVER_DESCRIPTION,
       lessonMarkdown: page,
-      sites: sites.map(({ outDir: _outDir, ...site }) => site),
+      sites: sites.map(({ outDir: _outDir, build: _build, ...site }) => site),
     },
     body: markdown(sites),
   });
@@ -427,7 +438,8 @@ function markdown(sites) {
       'the load event. "Transferred" is the body as sent (gzip) and total transfer adds response ' +
       'headers; "uncompressed" is the decoded body. Inline scripts are part of the HTML and are ' +
       'listed separately. "After scrolling" adds what scrolling to the bottom fetched.',
-    `- Build time: one unmeasured warm-up build, then ${builds} cold builds of each whole site ` +
+    `- Build time: one unmeasured warm-up build, then ${builds} rounds of one cold build of each ` +
+      'whole site in turn ' +
       "(output, generated code and build caches deleted before each: Astro's content cache, " +
       "Docusaurus' .docusaurus and webpack cache), wall clock including tool start-up; the " +
       'fastest is shown because other work on the machine only adds time. Starlight includes ' +

@@ -17,7 +17,7 @@ import { assertNodeVersion, makeTempDir } from './lib/process.mjs';
 import { duration, kb, markdownTable } from './lib/format.mjs';
 import { warnIfBusy } from './lib/machine.mjs';
 import { writeResults } from './lib/results.mjs';
-import { buildCount, buildSite, coldBuilds, REFERENCE_LESSON } from './lib/site.mjs';
+import { buildCount, buildSite, coldBuildRounds, REFERENCE_LESSON } from './lib/site.mjs';
 
 assertNodeVersion();
 warnIfBusy();
@@ -50,49 +50,61 @@ const startedAt = new Date();
 const reference = readLesson(REFERENCE_LESSON.file);
 const results = [];
 
+const folders = [];
 try {
+  // All sizes are written first and built in rounds (see coldBuildRounds), so a burst of other
+  // work on the machine does not land on one size only.
   for (const count of sizes) {
     const content = makeTempDir(`scale-${count}-content`);
     const out = makeTempDir(`scale-${count}-dist`);
-    try {
-      for (let index = 1; index <= count; index++) {
-        const title = `Synthetic lesson ${String(index).padStart(4, '0')}`;
-        writeFileSync(
-          join(content.dir, `${id(index)}.mdx`),
-          withTitleAndOrder(reference, { title, order: index }),
-        );
-      }
-      const timing = await coldBuilds(`${count} lessons`, builds, async () => {
-        rmSync(out.dir, { recursive: true, force: true });
-        return buildSite({
-          outDir: out.dir,
-          env: { LESSONS_DIR: content.dir, BASE_PATH: undefined, SITE_URL: undefined },
-        });
-      });
-      const buildMs = timing.buildMs;
-      const pages = countHtml(out.dir);
-      const lessonPages = readdirSync(join(out.dir, 'lessons')).length;
-      if (lessonPages !== count) {
-        throw new Error(`built ${lessonPages} lesson pages from ${count} lessons`);
-      }
-      const lesson = pageWeight(out.dir, `/lessons/${id(probeIndex)}/`);
-      const catalogue = pageWeight(out.dir, '/');
-      console.log(
-        `  fastest ${duration(buildMs)}, ${pages} pages, lesson page ${kb(lesson.total.bytes)}, ` +
-          `catalogue ${kb(catalogue.total.bytes)}`,
+    folders.push(content, out);
+    for (let index = 1; index <= count; index++) {
+      const title = `Synthetic lesson ${String(index).padStart(4, '0')}`;
+      writeFileSync(
+        join(content.dir, `${id(index)}.mdx`),
+        withTitleAndOrder(reference, { title, order: index }),
       );
-      results.push({
-        lessons: count,
-        buildMs,
-        buildMsPerLesson: buildMs / count,
-        pages,
-        lesson,
-        catalogue,
-      });
-    } finally {
-      content.remove();
-      out.remove();
     }
+    results.push({ lessons: count, content: content.dir, outDir: out.dir });
+  }
+  const timings = await coldBuildRounds(
+    results.map((result) => ({
+      label: `${result.lessons} lessons`,
+      build: () => {
+        rmSync(result.outDir, { recursive: true, force: true });
+        return buildSite({
+          outDir: result.outDir,
+          env: { LESSONS_DIR: result.content, BASE_PATH: undefined, SITE_URL: undefined },
+        });
+      },
+    })),
+    builds,
+  );
+
+  for (const [index, result] of results.entries()) {
+    const { error, ...timing } = timings[index];
+    if (error) throw new Error(`the build with ${result.lessons} lessons failed: ${error.message}`);
+    const { lessons: count, outDir } = result;
+    const pages = countHtml(outDir);
+    const lessonPages = readdirSync(join(outDir, 'lessons')).length;
+    if (lessonPages !== count) {
+      throw new Error(`built ${lessonPages} lesson pages from ${count} lessons`);
+    }
+    const lesson = pageWeight(outDir, `/lessons/${id(probeIndex)}/`);
+    const catalogue = pageWeight(outDir, '/');
+    console.log(
+      `${count} lessons: fastest build ${duration(timing.buildMs)}, ${pages} pages, ` +
+        `lesson page ${kb(lesson.total.bytes)}, catalogue ${kb(catalogue.total.bytes)}`,
+    );
+    delete result.content;
+    delete result.outDir;
+    Object.assign(result, {
+      ...timing,
+      buildMsPerLesson: timing.buildMs / count,
+      pages,
+      lesson,
+      catalogue,
+    });
   }
 
   const first = results[0];
@@ -133,6 +145,8 @@ try {
 } catch (error) {
   console.error(`bench:scale failed: ${error.message}`);
   process.exitCode = 1;
+} finally {
+  for (const folder of folders) folder.remove();
 }
 
 /** Number of .html files under `dir`. */
@@ -182,9 +196,9 @@ function markdown(summary) {
       'and a next lesson at every N). Weights are read from the built files: HTML, linked CSS, and ' +
       'JS loaded at once (script tags, island URLs and their static imports; lazy imports excluded); ' +
       `gzip is each file compressed alone at level 6. Build time is the fastest of ${builds} cold ` +
-      '`astro build` runs (fresh output folder and Astro cache each, after one unmeasured warm-up ' +
-      'build; other work on the machine only adds time), wall clock, including Astro start-up; ' +
-      '"per lesson" divides it by N.',
+      '`astro build` runs (fresh output folder and Astro cache each; one unmeasured warm-up build ' +
+      'first; the sizes built in turn, round by round; other work on the machine only adds time), ' +
+      'wall clock, including Astro start-up; "per lesson" divides it by N.',
     '',
     table,
     '',

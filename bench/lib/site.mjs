@@ -85,27 +85,53 @@ export function buildCount() {
 }
 
 /**
- * Runs `build` once unmeasured, then `count` times measured, and returns `{ buildMs, medianMs,
- * buildsMs, warmUpMs }`: the fastest measured wall time, the median, every measured time, and the
- * warm-up's time. `build` must start from a clean state (no output, no build cache) and resolve
- * with its wall time in ms.
+ * Times cold builds of several targets (`[{ label, build }]`, where `build()` starts from a clean
+ * state, with no output and no build cache, and resolves with its wall time in ms). Each target
+ * is built once unmeasured, then `count` rounds each build every target once, in turn, so a burst
+ * of other work on the machine hits all targets alike instead of whichever ran at that moment.
+ *
+ * Returns one entry per target, in order: `{ buildMs, medianMs, buildsMs, warmUpMs }` (fastest,
+ * median, every measured time, warm-up time), or `{ error }` when a build of it failed (it is then
+ * left out of later rounds).
  *
  * The fastest run is the headline figure: other work on a shared machine only ever adds time, so
- * the minimum is the closest to the build's own cost; the median and every value are kept to show
- * the spread. The warm-up fills what a developer's machine has warm anyway and what no build
- * clears: the OS file cache for node_modules and Vite's dependency pre-bundle (node_modules/.vite,
- * keyed by the lockfile). Without it the first site measured after an install pays for reading
- * it from disk.
+ * the minimum is the closest to the build's own cost; the median and every value show the spread.
+ * The warm-up fills what a developer's machine has warm anyway and what no build clears: the OS
+ * file cache for node_modules and Vite's dependency pre-bundle (node_modules/.vite, keyed by the
+ * lockfile). Without it the first build after an install pays for reading all that from disk.
  */
-export async function coldBuilds(label, count, build) {
-  process.stdout.write(`Warm-up build of ${label} … `);
-  const warmUpMs = await build();
-  console.log(duration(warmUpMs));
-  const buildsMs = [];
-  for (let i = 1; i <= count; i++) {
-    process.stdout.write(`Cold build ${i}/${count} of ${label} … `);
-    buildsMs.push(await build());
-    console.log(duration(buildsMs.at(-1)));
+export async function coldBuildRounds(targets, count) {
+  const results = targets.map(() => ({ buildsMs: [] }));
+  const attempt = async (index, label) => {
+    if (results[index].error) return undefined;
+    process.stdout.write(`${label} … `);
+    try {
+      const ms = await targets[index].build();
+      console.log(duration(ms));
+      return ms;
+    } catch (error) {
+      console.log('failed');
+      results[index].error = error;
+      return undefined;
+    }
+  };
+  for (const [index, target] of targets.entries()) {
+    results[index].warmUpMs = await attempt(index, `Warm-up build of ${target.label}`);
   }
-  return { buildMs: Math.min(...buildsMs), medianMs: median(buildsMs), buildsMs, warmUpMs };
+  for (let round = 1; round <= count; round++) {
+    for (const [index, target] of targets.entries()) {
+      const ms = await attempt(index, `Cold build ${round}/${count} of ${target.label}`);
+      if (ms !== undefined) results[index].buildsMs.push(ms);
+    }
+  }
+  return results.map((result) =>
+    result.error
+      ? { error: result.error }
+      : {
+          buildMs: Math.min(...result.buildsMs),
+          medianMs: median(result.buildsMs),
+          buildsMs: result.buildsMs,
+          warmUpMs: result.warmUpMs,
+        },
+  );
 }
