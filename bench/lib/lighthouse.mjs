@@ -1,6 +1,5 @@
 // Runs Lighthouse 13 on one URL with the Debian Chromium, and condenses its report.
 import { existsSync, readFileSync } from 'node:fs';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -29,13 +28,14 @@ const lighthouseChromiumArgs = [
  * Starts a headless Chromium with a throwaway profile and a DevTools port chosen by Chromium
  * itself (`--remote-debugging-port=0`, read back from the profile's DevToolsActivePort file, so
  * no port can be taken by someone else in between). Resolves with `{ port, shutdown }`;
- * `shutdown()` kills Chromium's process group, waits for it to exit and removes the profile.
+ * `shutdown()` asks Chromium to quit, waits for it, kills whatever is left of its process group
+ * and removes the profile.
  */
 async function launchDebuggableChromium() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found; see scripts/browser.mjs.');
   const profile = makeTempDir('chromium-profile');
-  const { child, stop } = startDetached(
+  const chromium = startDetached(
     executablePath,
     [
       ...chromiumArgs,
@@ -46,23 +46,57 @@ async function launchDebuggableChromium() {
     ],
     { stdio: 'ignore' },
   );
-  const exited = once(child, 'exit');
+  let port = 0;
   const shutdown = async () => {
-    stop();
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (await closeThroughDevTools(port)) {
+      await Promise.race([chromium.exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    }
+    await chromium.shutdown();
     profile.remove();
   };
   const portFile = join(profile.dir, 'DevToolsActivePort');
   for (let i = 0; i < 300; i++) {
     if (existsSync(portFile)) {
-      const port = Number(readFileSync(portFile, 'utf8').split('\n')[0]);
+      port = Number(readFileSync(portFile, 'utf8').split('\n')[0]);
       if (port > 0) return { port, shutdown };
     }
-    if (child.exitCode !== null) break;
+    if (chromium.child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await shutdown();
   throw new Error(`Chromium (${executablePath}) did not open a DevTools port within 30 s.`);
+}
+
+/**
+ * Asks the Chromium listening on DevTools `port` to quit (CDP `Browser.close`); resolves with true
+ * once the request is sent, false when it could not be. Quitting this way, Chromium removes its
+ * singleton folder in /tmp, which it leaves behind when ended by a signal, even SIGTERM.
+ */
+async function closeThroughDevTools(port) {
+  if (!port) return false;
+  try {
+    const version = await fetch(`http://127.0.0.1:${port}/json/version`, {
+      signal: AbortSignal.timeout(2000),
+    });
+    const { webSocketDebuggerUrl } = await version.json();
+    const socket = new WebSocket(webSocketDebuggerUrl);
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no DevTools connection')), 2000);
+      socket.addEventListener('open', () => {
+        clearTimeout(timer);
+        socket.send(JSON.stringify({ id: 1, method: 'Browser.close' }));
+        resolve();
+      });
+      socket.addEventListener('error', () => {
+        clearTimeout(timer);
+        reject(new Error('DevTools connection failed'));
+      });
+    });
+    return true;
+  } catch {
+    // Chromium is unresponsive or already gone; the caller kills it.
+    return false;
+  }
 }
 
 /**

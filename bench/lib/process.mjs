@@ -75,13 +75,23 @@ function killGroup(child, signal = 'SIGTERM') {
 
 /**
  * Starts a long-running child (a browser, a server) in its own process group and returns it with
- * `stop()`, which kills the group. The group is also killed at exit if `stop()` was never called.
+ * `exited` (a promise of its exit), `stop()`, which kills the group at once (SIGKILL), and `shutdown(graceMs)`, which asks it to end
+ * (SIGTERM), waits up to `graceMs` for the child to exit and then kills what is left. The group
+ * is also killed at exit if neither was called.
  */
 export function startDetached(command, args, options = {}) {
   const child = spawn(command, args, { ...options, detached: true });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = onCleanup(() => killGroup(child, 'SIGKILL'));
   child.once('exit', () => stop());
-  return { child, stop };
+  const shutdown = async (graceMs = 5000) => {
+    killGroup(child, 'SIGTERM');
+    let timer;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    stop();
+  };
+  return { child, exited, stop, shutdown };
 }
 
 /**
