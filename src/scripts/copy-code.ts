@@ -1,6 +1,6 @@
 /**
- * Shows the "Copy code" buttons (hidden without JavaScript) and copies the code block that follows
- * the button's header. The result is announced in the figure's status region.
+ * Makes the "Copy code" buttons (shown only with JavaScript, see `[data-needs-js]`) copy the code
+ * block that follows the button's header. The result is announced in the figure's status region.
  */
 export function wireCopyButtons(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-code]')) {
@@ -8,7 +8,6 @@ export function wireCopyButtons(): void {
     const code = figure?.querySelector('pre');
     const status = figure?.querySelector('[data-copy-status]');
     if (!code || !status) continue;
-    button.hidden = false;
     button.addEventListener('click', async () => {
       try {
         await navigator.clipboard.writeText(code.textContent ?? '');
@@ -18,8 +17,10 @@ export function wireCopyButtons(): void {
         status.textContent = 'Copying is blocked here; select the code and copy it by hand.';
         button.textContent = 'Copy failed';
       }
+      // Reset, so that copying again is announced again.
       setTimeout(() => {
         button.textContent = 'Copy code';
+        status.textContent = '';
       }, 2000);
     });
   }

@@ -7,12 +7,11 @@ function currentTheme(): 'light' | 'dark' {
   return matchMedia(darkQuery).matches ? 'dark' : 'light';
 }
 
-/** Shows every theme toggle on the page and keeps its pressed state in step with the theme. */
+/** Makes every theme toggle on the page work and keeps its pressed state in step with the theme. */
 export function wireThemeToggle(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
     const sync = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
     sync();
-    button.hidden = false;
     button.addEventListener('click', () => {
       const next = currentTheme() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset['theme'] = next;
