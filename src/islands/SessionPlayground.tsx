@@ -1,7 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { StoredCookie } from '../lib/browser/set-cookie.ts';
 import type { CookieAnatomy } from '../lib/playground/anatomy.ts';
-import { HOST, LESSON_CONFIG, LIFETIME_CHOICES, hasSecretKey } from '../lib/playground/config.ts';
+import {
+  HOST,
+  LESSON_CONFIG,
+  LIFETIME_CHOICES,
+  hasSecretKey,
+  type ServerConfig,
+} from '../lib/playground/config.ts';
 import { SCENARIOS, pythonSource, type ScenarioId } from '../lib/playground/scenarios.ts';
 import {
   advanceClock,
@@ -35,22 +41,39 @@ function loadEngine(): Promise<Engine> {
   return engineModule;
 }
 
-/** A step that needs the engine. */
+const ENGINE_FAILED =
+  'The simulator’s code could not be downloaded (are you offline?). Reload the page to try again.';
+
+/** A step that needs the engine; a failed download leaves the state as it was, with a notice. */
 const withEngine =
   (
     use: (engine: Engine, state: PlaygroundState) => Promise<PlaygroundState> | PlaygroundState,
   ): Step =>
-  async (state) =>
-    use(await loadEngine(), state);
+  async (state) => {
+    const engine = await loadEngine().catch(() => null);
+    return engine === null ? { ...state, notice: ENGINE_FAILED } : use(engine, state);
+  };
+
+// Steps built from an event's value: the value is read when the event fires, since the step
+// itself may run later (after queued requests), when the event object is no longer usable.
+const chooseScenario =
+  (scenario: ScenarioId): Step =>
+  (state) =>
+    selectScenario(state, scenario);
+const goTo =
+  (path: string): Step =>
+  (state) =>
+    setPath(state, path);
+const configure =
+  (change: Partial<ServerConfig>): Step =>
+  (state) =>
+    updateConfig(state, change);
 
 /**
  * The session playground: a simulated browser and a simulated Flask app side by side. Every
  * action goes through `src/lib/playground/`; this component only renders state and wires events.
  * Server-rendered, its controls are disabled until the island has loaded.
  */
-const ENGINE_FAILED =
-  'The simulator’s code could not be downloaded (are you offline?). Reload the page to try again.';
-
 export default function SessionPlayground() {
   const [state, setState] = useState<PlaygroundState | null>(null);
   const [busy, setBusy] = useState(false);
@@ -122,10 +145,11 @@ export default function SessionPlayground() {
       const current = startedFrom ?? latest.current;
       try {
         if (current !== null) settle(current, await step(current));
-      } catch {
-        // Only the engine download can fail here; everything else returns errors as values.
-        if (current !== null) show({ ...current, notice: ENGINE_FAILED });
-        setAnnouncement(ENGINE_FAILED);
+      } catch (error) {
+        // Steps return errors as values; reaching this is a bug, so say so rather than go quiet.
+        const notice = `The playground hit an unexpected error: ${String(error)}`;
+        if (current !== null) show({ ...current, notice });
+        setAnnouncement(notice);
       } finally {
         pending.current -= 1;
         if (pending.current === 0) setBusy(false);
@@ -154,9 +178,7 @@ export default function SessionPlayground() {
           <select
             value={scenario.id}
             disabled={disabled}
-            onChange={(event) =>
-              run((s) => selectScenario(s, event.currentTarget.value as ScenarioId))
-            }
+            onChange={(event) => run(chooseScenario(event.currentTarget.value as ScenarioId))}
           >
             {Object.values(SCENARIOS).map((option) => (
               <option value={option.id} key={option.id}>
@@ -202,7 +224,7 @@ export default function SessionPlayground() {
                 id="pg-path"
                 value={state?.path ?? '/'}
                 disabled={disabled}
-                onChange={(event) => run((s) => setPath(s, event.currentTarget.value))}
+                onChange={(event) => run(goTo(event.currentTarget.value))}
               >
                 {scenario.routes.map((route) => (
                   <option value={route.path} key={route.path}>
@@ -292,18 +314,14 @@ export default function SessionPlayground() {
                 autocomplete="off"
                 value={(config ?? LESSON_CONFIG).secretKey}
                 disabled={config?.noSecretKey}
-                onChange={(event) =>
-                  run((s) => updateConfig(s, { secretKey: event.currentTarget.value }))
-                }
+                onChange={(event) => run(configure({ secretKey: event.currentTarget.value }))}
               />
             </label>
             <label class="pg-check">
               <input
                 type="checkbox"
                 checked={config?.noSecretKey ?? false}
-                onChange={(event) =>
-                  run((s) => updateConfig(s, { noSecretKey: event.currentTarget.checked }))
-                }
+                onChange={(event) => run(configure({ noSecretKey: event.currentTarget.checked }))}
               />
               <span>
                 No secret key (leave <code>app.secret_key</code> unset)
@@ -324,7 +342,7 @@ export default function SessionPlayground() {
               <select
                 value={String((config ?? LESSON_CONFIG).lifetime)}
                 onChange={(event) =>
-                  run((s) => updateConfig(s, { lifetime: Number(event.currentTarget.value) }))
+                  run(configure({ lifetime: Number(event.currentTarget.value) }))
                 }
               >
                 {LIFETIME_CHOICES.map((choice) => (
@@ -338,9 +356,7 @@ export default function SessionPlayground() {
               <input
                 type="checkbox"
                 checked={config?.permanent ?? false}
-                onChange={(event) =>
-                  run((s) => updateConfig(s, { permanent: event.currentTarget.checked }))
-                }
+                onChange={(event) => run(configure({ permanent: event.currentTarget.checked }))}
               />
               <span>
                 <code>session.permanent = True</code> in the view

@@ -225,6 +225,30 @@ test.describe('session playground', () => {
     expect(rows.at(-1)![4]).toBe("Cart: ['apple', 'pear', 'banana']");
   });
 
+  test('choices made while a request is still running apply in order', async ({ page }) => {
+    // Hold the simulator's download so the first request is still running during the next clicks.
+    await page.route(/\/_astro\/engine\.[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    const playground = await openPlayground(page);
+    await playground
+      .getByRole('combobox', { name: 'App' })
+      .selectOption({ label: 'Log in and log out' });
+    await send(playground);
+    await playground.getByRole('combobox', { name: 'Address' }).selectOption('/login/bob');
+    await send(playground);
+    await playground.getByRole('combobox', { name: 'Address' }).selectOption('/logout');
+    await send(playground);
+    await expect(rowCount(playground)).toHaveCount(3);
+    const rows = await playgroundRows(playground);
+    expect(rows.map((row) => row[4])).toEqual([
+      'Logged in as alice',
+      'Logged in as bob',
+      'Logged out',
+    ]);
+  });
+
   test('logging out sends the deletion header and empties the jar', async ({ page }) => {
     const playground = await openPlayground(page);
     await playground
