@@ -17,6 +17,7 @@ import {
   type Row,
 } from '../lib/playground/state.ts';
 import { announceRow, cookieLifetime } from '../lib/playground/describe.ts';
+import { lazyModule } from '../lib/lazy-module.ts';
 import { formatUtc } from '../lib/time-format.ts';
 
 const HOUR = 60 * 60;
@@ -25,15 +26,8 @@ const DAY = 24 * HOUR;
 type Engine = typeof import('../lib/playground/engine.ts');
 type Step = (state: PlaygroundState) => PlaygroundState | Promise<PlaygroundState>;
 
-let engineModule: Promise<Engine> | undefined;
 /** The session engine, downloaded on first use (a failed download is retried next time). */
-function loadEngine(): Promise<Engine> {
-  engineModule ??= import('../lib/playground/engine.ts').catch((error: unknown) => {
-    engineModule = undefined;
-    throw error;
-  });
-  return engineModule;
-}
+const loadEngine: () => Promise<Engine> = lazyModule(() => import('../lib/playground/engine.ts'));
 
 /** A step that needs the engine. */
 const withEngine =
