@@ -45,7 +45,8 @@ const withEngine =
 const ENGINE_FAILED =
   'The simulator’s code could not be downloaded (are you offline?). Reload the page to try again.';
 
-export default function SessionPlayground() {
+/** `inspectorUrl` is the cookie inspector's page, where the anatomy's cookie can be opened. */
+export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: string }) {
   const [state, setState] = useState<PlaygroundState | null>(null);
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -421,7 +422,15 @@ export default function SessionPlayground() {
         {anatomy === null ? (
           <p class="pg-muted">The browser has no session cookie yet. Send a request.</p>
         ) : anatomy.ok ? (
-          <AnatomyView anatomy={anatomy} />
+          <>
+            <AnatomyView anatomy={anatomy} />
+            <p class="pg-inspect">
+              <a href={inspectorUrl + anatomy.inspectorFragment}>
+                Open this cookie in the cookie inspector
+              </a>{' '}
+              to verify it with a key, sign your own or guess a weak key.
+            </p>
+          </>
         ) : (
           <p>{anatomy.message}</p>
         )}
