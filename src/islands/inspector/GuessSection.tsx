@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GuessReport, GuessRequest } from '../../lib/inspector/guess-job.ts';
 import type { GuessOutcome, GuessProgress } from '../../lib/inspector/guess-runner.ts';
+import { MAX_CANDIDATES } from '../../lib/inspector/limits.ts';
 import {
-  MAX_CANDIDATES,
-  MAX_PASTED_LIST_CHARS,
-  fileTooLarge,
-  tooLong,
-} from '../../lib/inspector/limits.ts';
+  guessStartProblem,
+  pastedListProblem,
+  readWordListFile,
+} from '../../lib/inspector/word-lists.ts';
 import { Field } from './Field.tsx';
 
 const LIST_ID = 'ci-guess-list';
@@ -60,40 +60,23 @@ export function GuessSection(props: {
     setFile(null);
     setFileError(null);
     if (chosen === undefined) return;
-    const large = fileTooLarge(chosen.name, chosen.size);
-    if (large !== null) {
-      setFileError(large);
-      return;
-    }
-    try {
-      const text = await chosen.text();
-      if (text.includes('\u0000')) {
-        setFileError(`${chosen.name} does not look like a text file (it contains NUL bytes).`);
-      } else {
-        setFile({ name: chosen.name, text });
-      }
-    } catch (error) {
-      setFileError(
-        `${chosen.name} could not be read (${error instanceof Error ? error.message : 'unknown error'}).`,
-      );
-    }
+    const read = await readWordListFile(chosen);
+    if (read.ok) setFile({ name: chosen.name, text: read.text });
+    else setFileError(read.message);
   };
 
-  const pastedError = tooLong('The pasted list', pasted, MAX_PASTED_LIST_CHARS);
+  const pastedError = pastedListProblem(pasted);
 
   const start = () => {
-    setStartError(null);
-    const lists = [pasted, file?.text ?? ''].filter((text) => text.trim() !== '');
-    let problem: string | null = null;
-    if (props.cookie === null)
-      problem = 'Decode a cookie first: the guesses are tested against its signature.';
-    else if (pastedError !== null || fileError !== null) problem = 'Fix the word list first.';
-    else if (!useBuiltIn && lists.length === 0) {
-      problem =
-        'The word list is empty: tick the built-in list or add keys of your own, one per line.';
-    }
+    const lists = [pasted, file?.text ?? ''].filter((text) => text !== '');
+    const problem = guessStartProblem({
+      cookie: props.cookie,
+      useBuiltInList: useBuiltIn,
+      lists,
+      listProblem: pastedError !== null || fileError !== null,
+    });
+    setStartError(problem);
     if (problem !== null || props.cookie === null) {
-      setStartError(problem);
       setStatus(`Not started: ${problem}`);
       return;
     }

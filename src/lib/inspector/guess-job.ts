@@ -6,6 +6,7 @@
  */
 import { cookieSignatureMatches, parseSignedCookie } from '../flask/index.ts';
 import { mergeWordLists, type GuessOutcome, type GuessProgress } from './guess-runner.ts';
+import { EMPTY_WORD_LIST } from './word-lists.ts';
 
 /** Page → worker. `lists` are word-list texts (one key per line); the built-in one is fetched. */
 export type GuessRequest =
@@ -50,11 +51,7 @@ export function prepareGuess(cookie: string, lists: readonly string[]): Prepared
   }
   const { keys, truncated } = mergeWordLists(lists);
   if (keys.length === 0) {
-    return {
-      ok: false,
-      message:
-        'The word list is empty: tick the built-in list or add keys of your own, one per line.',
-    };
+    return { ok: false, message: EMPTY_WORD_LIST };
   }
   return { ok: true, keys, truncated, test: (key) => cookieSignatureMatches(signed, key) };
 }
