@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DecodeProblem, DecodedView } from '../lib/inspector/decode-view.ts';
 import { readFragment } from '../lib/inspector/fragment.ts';
 import { DECODE_INPUT_ID, DecodeSection } from './inspector/DecodeSection.tsx';
-import { ENGINE_FAILED, loadEngine, nowSeconds } from './inspector/engine.ts';
+import { ENGINE_FAILED, loadEngine, nowSeconds } from './inspector/load-engine.ts';
 import { focusField } from './inspector/Field.tsx';
 import { GuessSection } from './inspector/GuessSection.tsx';
 import { SIGN_DATA_ID, SignSection } from './inspector/SignSection.tsx';

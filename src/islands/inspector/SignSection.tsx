@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SignField, SignView } from '../../lib/inspector/sign-view.ts';
 import { CopyButton } from './CopyButton.tsx';
-import { ENGINE_FAILED, loadEngine, nowSeconds } from './engine.ts';
+import { ENGINE_FAILED, loadEngine, nowSeconds } from './load-engine.ts';
 import { Field, focusField } from './Field.tsx';
 
 export const SIGN_DATA_ID = 'ci-sign-data';
@@ -174,7 +174,11 @@ export function SignSection(props: SignSectionProps) {
 const TAGS: readonly (readonly [string, string, string])[] = [
   ['tuple', '{" t": [1, 2]}', '(1, 2)'],
   ['bytes', '{" b": "AAE="}', "b'\\x00\\x01'"],
-  ['datetime', '{" d": "Tue, 02 Jan 2024 03:04:05 GMT"}', 'datetime(2024, 1, 2, 3, 4, 5)'],
+  [
+    'datetime',
+    '{" d": "Tue, 02 Jan 2024 03:04:05 GMT"}',
+    'datetime(2024, 1, 2, 3, 4, 5, tzinfo=utc)',
+  ],
   ['UUID', '{" u": "12345678123456781234567812345678"}', "UUID('12345678-…')"],
   ['Markup', '{" m": "<b>hi</b>"}', "Markup('<b>hi</b>')"],
   ['float', '1.0', '1.0 (1 is an int)'],

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { VerifyField, VerifyView } from '../../lib/inspector/verify-view.ts';
-import { ENGINE_FAILED, loadEngine, nowSeconds } from './engine.ts';
+import { ENGINE_FAILED, loadEngine, nowSeconds } from './load-engine.ts';
 import { Field, focusField } from './Field.tsx';
 
 const DEFAULT_MAX_AGE = String(31 * 24 * 60 * 60);

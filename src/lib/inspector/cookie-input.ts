@@ -5,7 +5,7 @@
  * `session` wins, quoted values unescaped) and a browser's for `Set-Cookie` (a later header
  * replaces an earlier one).
  */
-import { parseSetCookie } from '../browser/set-cookie.ts';
+import { parseSetCookie, type SetCookieEffect } from '../browser/set-cookie.ts';
 import { parseCookieHeader } from '../flask/cookies.ts';
 import { DEFAULT_CONFIG } from '../flask/index.ts';
 import { MAX_COOKIE_INPUT_CHARS, tooLong } from './limits.ts';
@@ -106,15 +106,16 @@ function fromCookieHeader(header: string): CookieInput {
 function fromSetCookies(headers: readonly string[], now: number): CookieInput {
   const effects = headers.map((header) => parseSetCookie(header, now));
   const mine = effects.filter(
-    (effect) =>
-      (effect.kind === 'store' && effect.cookie.name === NAME) ||
-      (effect.kind === 'delete' && effect.name === NAME),
+    (effect): effect is Exclude<SetCookieEffect, { kind: 'invalid' }> =>
+      effect.kind !== 'invalid' &&
+      (effect.kind === 'store' ? effect.cookie.name : effect.name) === NAME,
   );
   const last = mine.at(-1);
   if (last === undefined) {
     const invalid = effects.find((effect) => effect.kind === 'invalid');
-    if (invalid?.kind === 'invalid')
+    if (invalid?.kind === 'invalid') {
       return problem(`The Set-Cookie header is malformed: ${invalid.reason}.`);
+    }
     const names = effects.flatMap((effect) =>
       effect.kind === 'store'
         ? [effect.cookie.name]
@@ -129,7 +130,6 @@ function fromSetCookies(headers: readonly string[], now: number): CookieInput {
       `This Set-Cookie header deletes the ${NAME} cookie (it has expired already), so there is nothing to decode.`,
     );
   }
-  if (last.kind !== 'store') return problem('The Set-Cookie header is malformed.');
   const attributes = last.cookie.attributes.join('; ');
   const source =
     mine.length > 1

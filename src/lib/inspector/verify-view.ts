@@ -98,7 +98,7 @@ export async function verifyCookie(input: VerifyInput, loadZlib?: ZlibLoader): P
       summary: `Not valid: ${loaded.error}.`,
     };
   }
-  const used = keyUsed ?? 'a key';
+  const used = keyUsed ?? 'one of the keys';
   return {
     ok: true,
     keyUsed: used,

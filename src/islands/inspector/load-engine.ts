@@ -1,6 +1,6 @@
 import { lazyModule } from '../../lib/lazy-module.ts';
 
-export type InspectorEngine = typeof import('../../lib/inspector/engine.ts');
+type InspectorEngine = typeof import('../../lib/inspector/engine.ts');
 
 /** The inspector's engine code, downloaded on first use so the page itself loads little. */
 export const loadEngine: () => Promise<InspectorEngine> = lazyModule(
