@@ -95,7 +95,9 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
 
   // Actions run one after another, each on the state the previous one left, so quick clicks are
   // queued rather than lost or applied to a stale state. With nothing queued, a synchronous
-  // change (a checkbox, the clock) applies at once so controlled inputs never lag.
+  // change (a checkbox, the clock) applies at once so controlled inputs never lag. Handlers read
+  // their control's value before calling `run`: a queued step runs after the event is over, when
+  // `event.currentTarget` is null.
   const run = (step: Step) => {
     const idle = pending.current === 0 ? latest.current : null;
     if (idle !== null) {
@@ -149,9 +151,10 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
           <select
             value={scenario.id}
             disabled={disabled}
-            onChange={(event) =>
-              run((s) => selectScenario(s, event.currentTarget.value as ScenarioId))
-            }
+            onChange={(event) => {
+              const scenarioId = event.currentTarget.value as ScenarioId;
+              run((s) => selectScenario(s, scenarioId));
+            }}
           >
             {Object.values(SCENARIOS).map((option) => (
               <option value={option.id} key={option.id}>
@@ -197,7 +200,10 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
                 id="pg-path"
                 value={state?.path ?? '/'}
                 disabled={disabled}
-                onChange={(event) => run((s) => setPath(s, event.currentTarget.value))}
+                onChange={(event) => {
+                  const path = event.currentTarget.value;
+                  run((s) => setPath(s, path));
+                }}
               >
                 {scenario.routes.map((route) => (
                   <option value={route.path} key={route.path}>
@@ -287,18 +293,20 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
                 autocomplete="off"
                 value={(config ?? LESSON_CONFIG).secretKey}
                 disabled={config?.noSecretKey}
-                onChange={(event) =>
-                  run((s) => updateConfig(s, { secretKey: event.currentTarget.value }))
-                }
+                onChange={(event) => {
+                  const secretKey = event.currentTarget.value;
+                  run((s) => updateConfig(s, { secretKey }));
+                }}
               />
             </label>
             <label class="pg-check">
               <input
                 type="checkbox"
                 checked={config?.noSecretKey ?? false}
-                onChange={(event) =>
-                  run((s) => updateConfig(s, { noSecretKey: event.currentTarget.checked }))
-                }
+                onChange={(event) => {
+                  const noSecretKey = event.currentTarget.checked;
+                  run((s) => updateConfig(s, { noSecretKey }));
+                }}
               />
               <span>
                 No secret key (leave <code>app.secret_key</code> unset)
@@ -318,9 +326,10 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
               </span>
               <select
                 value={String((config ?? LESSON_CONFIG).lifetime)}
-                onChange={(event) =>
-                  run((s) => updateConfig(s, { lifetime: Number(event.currentTarget.value) }))
-                }
+                onChange={(event) => {
+                  const lifetime = Number(event.currentTarget.value);
+                  run((s) => updateConfig(s, { lifetime }));
+                }}
               >
                 {LIFETIME_CHOICES.map((choice) => (
                   <option value={String(choice.seconds)} key={choice.seconds}>
@@ -333,9 +342,10 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
               <input
                 type="checkbox"
                 checked={config?.permanent ?? false}
-                onChange={(event) =>
-                  run((s) => updateConfig(s, { permanent: event.currentTarget.checked }))
-                }
+                onChange={(event) => {
+                  const permanent = event.currentTarget.checked;
+                  run((s) => updateConfig(s, { permanent }));
+                }}
               />
               <span>
                 <code>session.permanent = True</code> in the view
