@@ -23,6 +23,7 @@ import {
   type Row,
 } from '../lib/playground/state.ts';
 import { announceRow, cookieLifetime } from '../lib/playground/describe.ts';
+import { lazyModule } from '../lib/lazy-module.ts';
 import { formatUtc } from '../lib/time-format.ts';
 
 const HOUR = 60 * 60;
@@ -31,15 +32,8 @@ const DAY = 24 * HOUR;
 type Engine = typeof import('../lib/playground/engine.ts');
 type Step = (state: PlaygroundState) => PlaygroundState | Promise<PlaygroundState>;
 
-let engineModule: Promise<Engine> | undefined;
 /** The session engine, downloaded on first use (a failed download is retried next time). */
-function loadEngine(): Promise<Engine> {
-  engineModule ??= import('../lib/playground/engine.ts').catch((error: unknown) => {
-    engineModule = undefined;
-    throw error;
-  });
-  return engineModule;
-}
+const loadEngine: () => Promise<Engine> = lazyModule(() => import('../lib/playground/engine.ts'));
 
 const ENGINE_FAILED =
   'The simulator’s code could not be downloaded (are you offline?). Reload the page to try again.';
@@ -74,7 +68,8 @@ const configure =
  * action goes through `src/lib/playground/`; this component only renders state and wires events.
  * Server-rendered, its controls are disabled until the island has loaded.
  */
-export default function SessionPlayground() {
+/** `inspectorUrl` is the cookie inspector's page, where the anatomy's cookie can be opened. */
+export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: string }) {
   const [state, setState] = useState<PlaygroundState | null>(null);
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -123,7 +118,9 @@ export default function SessionPlayground() {
 
   // Actions run one after another, each on the state the previous one left, so quick clicks are
   // queued rather than lost or applied to a stale state. With nothing queued, a synchronous
-  // change (a checkbox, the clock) applies at once so controlled inputs never lag.
+  // change (a checkbox, the clock) applies at once so controlled inputs never lag. Handlers read
+  // their control's value before calling `run`: a queued step runs after the event is over, when
+  // `event.currentTarget` is null.
   const run = (step: Step) => {
     const idle = pending.current === 0 ? latest.current : null;
     if (idle !== null) {
@@ -443,7 +440,15 @@ export default function SessionPlayground() {
         {anatomy === null ? (
           <p class="pg-muted">The browser has no session cookie yet. Send a request.</p>
         ) : anatomy.ok ? (
-          <AnatomyView anatomy={anatomy} />
+          <>
+            <AnatomyView anatomy={anatomy} />
+            <p class="pg-inspect">
+              <a href={inspectorUrl + anatomy.inspectorFragment}>
+                Open this cookie in the cookie inspector
+              </a>{' '}
+              to verify it with a key, sign your own or guess a weak key.
+            </p>
+          </>
         ) : (
           <p>{anatomy.message}</p>
         )}

@@ -67,6 +67,9 @@ async function openEverything(page: Page) {
   await page
     .locator('details')
     .evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  // Opened cards turn over in a 0.35 s animation that starts transparent; checks such as axe's
+  // colour contrast must see them once it has finished.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
 }
 
 for (const mode of modes) {

@@ -77,6 +77,16 @@ test.describe('session playground', () => {
     await expect(anatomy.locator('.pg-hex')).toHaveText(/^[0-9a-f]{40}$/);
   });
 
+  test('the cookie anatomy opens the current cookie in the inspector', async ({ page }) => {
+    const playground = await openPlayground(page);
+    await send(playground);
+    await playground
+      .getByRole('link', { name: 'Open this cookie in the cookie inspector' })
+      .click();
+    await expect(page).toHaveURL(/tools\/cookie-inspector\/#cookie=eyJjb3VudCI6MX0\./);
+    await expect(page.locator('section#decode pre').nth(1)).toHaveText("{'count': 1}");
+  });
+
   test('tampering with the cookie gets it rejected and the count starts over', async ({ page }) => {
     const playground = await openPlayground(page);
     await playground.getByRole('button', { name: 'Tamper with the cookie' }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.ts';
 
-const pages = ['./', 'lessons/flask-session/'];
+const pages = ['./', 'lessons/flask-session/', 'tools/cookie-inspector/'];
 
 test.describe('Content Security Policy', () => {
   for (const path of pages) {

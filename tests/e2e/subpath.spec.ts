@@ -31,6 +31,20 @@ test.describe('hosting under any base path', { tag: '@subpath' }, () => {
     expect(failed).toEqual([]);
   });
 
+  test('the inspector’s engine, worker and word list load from under the base path', async ({
+    page,
+  }) => {
+    await page.goto('tools/cookie-inspector/');
+    const cookie = page.getByLabel('Cookie value or header');
+    await cookie.fill('.eJyrVqpQslJKRAJKtQBD7Qa_.ZVPxAA.ZUFCO6aNoZwTGE7MVM1WmkCOCtA');
+    await page.getByRole('button', { name: 'Decode', exact: true }).click();
+    await expect(page.locator('section#decode pre').nth(1)).toHaveText("{'x': 'aaaaaaaaaaaa'}");
+    await page.getByRole('button', { name: 'Start guessing' }).click();
+    await expect(page.locator('section#guess')).toContainText(
+      'Found the secret key: "dev-secret-key"',
+    );
+  });
+
   test('sitemap and robots.txt list absolute URLs under the base', async ({ request, baseURL }) => {
     const sitemap = await (await request.get('sitemap.xml')).text();
     const base = new URL(baseURL!).pathname;

@@ -1,4 +1,5 @@
 import { decodeSessionCookie, pyRepr, type ZlibLoader } from '../flask/index.ts';
+import { cookieFragment } from '../inspector/fragment.ts';
 import { formatAge, formatUtc } from '../time-format.ts';
 
 /** A session cookie taken apart: what each dot-separated part is and what it says. */
@@ -17,6 +18,8 @@ export interface CookieAnatomy {
   readonly signedAt: string | null;
   readonly age: string | null;
   readonly signatureHex: string | null;
+  /** The URL fragment that opens this cookie in the cookie inspector. */
+  readonly inspectorFragment: string;
 }
 
 /** Reads a session cookie without any key (anyone can); failures are a sentence. */
@@ -42,5 +45,6 @@ export async function cookieAnatomy(
     signedAt: decoded.timestamp === null ? null : formatUtc(decoded.timestamp),
     age: decoded.timestamp === null ? null : formatAge(decoded.timestamp, now),
     signatureHex: decoded.signatureHex,
+    inspectorFragment: cookieFragment(cookie),
   };
 }

@@ -1,0 +1,58 @@
+import type { ComponentChildren } from 'preact';
+
+interface FieldProps {
+  readonly id: string;
+  readonly label: ComponentChildren;
+  /** Shown under the label and read with the field. */
+  readonly hint?: ComponentChildren;
+  /** The sentence shown under the field when its value is wrong; marks the field invalid. */
+  readonly error?: string | null | undefined;
+  readonly value: string;
+  readonly onInput: (value: string) => void;
+  /** A text area with this many rows; a one-line input when absent. */
+  readonly rows?: number;
+  readonly numeric?: boolean;
+}
+
+/** A labelled text field whose hint and error are tied to it for screen readers. */
+export function Field(props: FieldProps) {
+  const hintId = props.hint === undefined ? null : `${props.id}-hint`;
+  const errorId = props.error ? `${props.id}-error` : null;
+  const describedBy = [hintId, errorId].filter((id) => id !== null).join(' ');
+  const shared = {
+    id: props.id,
+    value: props.value,
+    onInput: (event: { currentTarget: { value: string } }) =>
+      props.onInput(event.currentTarget.value),
+    'aria-describedby': describedBy === '' ? undefined : describedBy,
+    'aria-invalid': errorId === null ? undefined : ('true' as const),
+    spellcheck: false,
+    autocomplete: 'off',
+    autocapitalize: 'off' as const,
+  };
+  return (
+    <div class="ci-field">
+      <label for={props.id}>{props.label}</label>
+      {hintId !== null && (
+        <p id={hintId} class="ci-hint">
+          {props.hint}
+        </p>
+      )}
+      {props.rows === undefined ? (
+        <input type="text" inputMode={props.numeric ? 'numeric' : 'text'} {...shared} />
+      ) : (
+        <textarea rows={props.rows} {...shared} />
+      )}
+      {errorId !== null && (
+        <p id={errorId} class="ci-error">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Moves focus to the field with this id (used to bring the learner to a field to fix). */
+export function focusField(id: string): void {
+  document.getElementById(id)?.focus();
+}

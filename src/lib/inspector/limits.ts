@@ -1,0 +1,43 @@
+/**
+ * The largest inputs the cookie inspector reads, each named so the page can say it. They keep a
+ * stray paste (a whole log file, a binary) from freezing the tab; real inputs are far smaller.
+ */
+
+/** A pasted cookie value or header. Browsers keep cookies of at most about 4 KB. */
+export const MAX_COOKIE_INPUT_CHARS = 16_384;
+
+/** A secret key, and each fallback key. */
+export const MAX_SECRET_CHARS = 1_024;
+
+/** How many fallback keys Verify accepts. */
+export const MAX_FALLBACK_KEYS = 32;
+
+/** The session data (tagged JSON) the signer reads. */
+export const MAX_SESSION_JSON_CHARS = 65_536;
+
+/** A word list pasted into the page. */
+export const MAX_PASTED_LIST_CHARS = 1_000_000;
+
+/** A word list read from a file. */
+export const MAX_LIST_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Candidate keys in one guessing run, after merging the lists and dropping repeats. */
+export const MAX_CANDIDATES = 2_000_000;
+
+const format = (count: number) => count.toLocaleString('en-US');
+
+/**
+ * A sentence when `text` is longer than `limit` characters, else `null`. `what` names the field
+ * as it would start a sentence ("The cookie", "The session data").
+ */
+export function tooLong(what: string, text: string, limit: number): string | null {
+  if (text.length <= limit) return null;
+  return `${what} is ${format(text.length)} characters long; the inspector reads at most ${format(limit)}.`;
+}
+
+/** A sentence when a file of `bytes` exceeds {@link MAX_LIST_FILE_BYTES}, else `null`. */
+export function fileTooLarge(name: string, bytes: number): string | null {
+  if (bytes <= MAX_LIST_FILE_BYTES) return null;
+  const megabytes = (size: number) => `${(size / 1024 / 1024).toFixed(1)} MB`;
+  return `${name} is ${megabytes(bytes)}; the inspector reads word lists of at most ${megabytes(MAX_LIST_FILE_BYTES)}.`;
+}
