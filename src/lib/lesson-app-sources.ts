@@ -3,13 +3,14 @@
  * (`tests/conformance/gen_vectors.py`) extracts every `*_PY` constant from this file and runs it
  * in real Flask, so the TypeScript views in `lesson-apps.ts` are checked against the very code
  * shown. Keep each source a plain template literal (no backticks, backslashes or `${`). This file
- * imports nothing, so pages can show the code without loading the session engine.
+ * imports nothing, and each source is its own export, so a page can show the code of the apps it
+ * uses without loading the session engine or the other apps.
  */
 
 export type LessonAppId =
   'counter' | 'login' | 'cart-lost-update' | 'cart-modified' | 'read-only' | 'permanent';
 
-const COUNTER_PY = `from flask import Flask, session
+export const COUNTER_PY = `from flask import Flask, session
 app = Flask(__name__)
 app.secret_key = 'secret'
 
@@ -19,7 +20,7 @@ def index():
     return f"Count: {session['count']}"
 `;
 
-const LOGIN_PY = `from flask import Flask, session
+export const LOGIN_PY = `from flask import Flask, session
 app = Flask(__name__)
 app.secret_key = 'secret'
 
@@ -34,7 +35,7 @@ def logout():
     return "Logged out"
 `;
 
-const CART_LOST_UPDATE_PY = `from flask import Flask, session
+export const CART_LOST_UPDATE_PY = `from flask import Flask, session
 app = Flask(__name__)
 app.secret_key = 'secret'
 
@@ -44,7 +45,7 @@ def add(item):
     return f"Cart: {session['cart']}"
 `;
 
-const CART_MODIFIED_PY = `from flask import Flask, session
+export const CART_MODIFIED_PY = `from flask import Flask, session
 app = Flask(__name__)
 app.secret_key = 'secret'
 
@@ -55,7 +56,7 @@ def add(item):
     return f"Cart: {session['cart']}"
 `;
 
-const READ_ONLY_PY = `from flask import Flask, session
+export const READ_ONLY_PY = `from flask import Flask, session
 app = Flask(__name__)
 app.secret_key = 'secret'
 
@@ -64,7 +65,7 @@ def index():
     return f"Count: {session.get('count')}"
 `;
 
-const PERMANENT_PY = `from flask import Flask, session
+export const PERMANENT_PY = `from flask import Flask, session
 app = Flask(__name__)
 app.secret_key = 'secret'
 

@@ -1,4 +1,3 @@
-import { LESSON_APP_SOURCES } from '../lesson-app-sources.ts';
 import { SCENARIOS, type ScenarioId } from '../playground/scenarios.ts';
 import { isLessonSectionId } from './sections.ts';
 import { parseRef } from './refs.ts';
@@ -100,8 +99,8 @@ function executionSourceIssues(lesson: LessonLinks): LessonIssue[] {
   const { scenario, steps } = lesson.execution;
   const values = lesson.tracker.values;
   if (scenario !== undefined) {
-    const app = SCENARIOS[scenario].app;
-    if (lesson.code.source !== LESSON_APP_SOURCES[app]) {
+    const { app, python } = SCENARIOS[scenario];
+    if (lesson.code.source !== python) {
       issues.push({
         path: ['code', 'source'],
         message: `differs from the Python that scenario "${scenario}" runs (LESSON_APP_SOURCES['${app}'] in src/lib/lesson-app-sources.ts); the code shown must be the code run`,

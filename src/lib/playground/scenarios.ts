@@ -1,4 +1,10 @@
-import { LESSON_APP_SOURCES, type LessonAppId } from '../lesson-app-sources.ts';
+import {
+  CART_LOST_UPDATE_PY,
+  CART_MODIFIED_PY,
+  COUNTER_PY,
+  LOGIN_PY,
+  type LessonAppId,
+} from '../lesson-app-sources.ts';
 import { strRepr } from '../flask/str-repr.ts';
 import { LIFETIME_CHOICES, LESSON_CONFIG, type ServerConfig } from './config.ts';
 
@@ -16,6 +22,8 @@ export interface Scenario {
   readonly id: ScenarioId;
   readonly label: string;
   readonly app: LessonAppId;
+  /** The app's Python program, exactly as shown (and as real Flask ran it for the vectors). */
+  readonly python: string;
   readonly routes: readonly Route[];
   /** The session key the tracker column follows, e.g. `count` for `session['count']`. */
   readonly trackedKey: string;
@@ -35,6 +43,7 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     id: 'counter',
     label: 'Visit counter (the lesson’s code)',
     app: 'counter',
+    python: COUNTER_PY,
     routes: [{ path: '/', view: 'index', args: {} }],
     trackedKey: 'count',
   },
@@ -42,6 +51,7 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     id: 'login',
     label: 'Log in and log out',
     app: 'login',
+    python: LOGIN_PY,
     routes: [
       { path: '/login/alice', view: 'login', args: { name: 'alice' } },
       { path: '/login/bob', view: 'login', args: { name: 'bob' } },
@@ -53,6 +63,7 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     id: 'cart-lost-update',
     label: 'Shopping cart (list changed in place)',
     app: 'cart-lost-update',
+    python: CART_LOST_UPDATE_PY,
     routes: cartRoutes,
     trackedKey: 'cart',
   },
@@ -60,6 +71,7 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     id: 'cart-modified',
     label: 'Shopping cart with session.modified = True',
     app: 'cart-modified',
+    python: CART_MODIFIED_PY,
     routes: cartRoutes,
     trackedKey: 'cart',
   },
@@ -75,7 +87,7 @@ export function routeFor(scenario: Scenario, path: string): Route {
  * absence), `SECRET_KEY_FALLBACKS`, a non-default lifetime and `session.permanent = True`.
  */
 export function pythonSource(scenario: Scenario, config: ServerConfig): string {
-  const lines = LESSON_APP_SOURCES[scenario.app].replace(/\n$/, '').split('\n');
+  const lines = scenario.python.replace(/\n$/, '').split('\n');
   const lifetime = LIFETIME_CHOICES.find((choice) => choice.seconds === config.lifetime);
   const customLifetime = config.lifetime !== LESSON_CONFIG.lifetime;
   const out: string[] = customLifetime ? ['from datetime import timedelta'] : [];
