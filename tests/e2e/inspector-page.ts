@@ -47,9 +47,14 @@ export async function openInspector(page: Page, fragment = ''): Promise<void> {
 export const section = (page: Page, id: 'decode' | 'verify' | 'sign' | 'guess') =>
   page.locator(`section#${id}`);
 
+/**
+ * Decodes `input` and waits until the result is announced: decoding loads the engine first, and
+ * the other steps only see the cookie once that is done.
+ */
 export async function decode(page: Page, input: string): Promise<void> {
   await page.getByLabel('Cookie value or header').fill(input);
   await page.getByRole('button', { name: 'Decode', exact: true }).click();
+  await expect(section(page, 'decode').getByRole('status')).not.toBeEmpty();
 }
 
 export async function verify(
