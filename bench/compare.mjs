@@ -423,8 +423,9 @@ function markdown(sites) {
       '(`content/lessons/flask-session.mdx`). Starlight and Docusaurus get its prose, its code ' +
       'sample as a fenced Python block and its execution steps as a plain table, with their ' +
       'default theme and nothing else. This site renders the full lesson page (concept flow, key ' +
-      'moments, quiz, snapshot as well), so its HTML is larger; when the live simulator lands it ' +
-      'will be on our page only, the other two stay text only.',
+      'moments, quiz, snapshot, step player and the live session simulator as well), so its HTML ' +
+      'is larger, and its islands download their code only when they scroll into view: the ' +
+      '"after scrolling" row includes them. The other two stay text only.',
     '',
     markdownTable(['', ...measured.map((site) => site.name)], rows),
     '',
