@@ -72,6 +72,7 @@ test.describe('cookie inspector: guess a weak secret', () => {
     await guess(page)
       .getByLabel(/^Or a word list file/)
       .setInputFiles(bigList(600_000));
+    await expect(guess(page)).toContainText(/many-keys\.txt: [\d,]+ characters read\./);
     await start(page);
     const progress = guess(page).getByRole('progressbar', { name: 'Keys tried' });
     await expect(progress).toBeVisible();
