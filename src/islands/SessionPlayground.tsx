@@ -550,17 +550,18 @@ function ExchangeView({ exchange }: { exchange: NonNullable<PlaygroundState['las
 function AnatomyView({ anatomy }: { anatomy: CookieAnatomy }) {
   return (
     <>
-      <p class="pg-parts">
+      <p class="cookie-parts">
         <code>
-          <span class="pg-part pg-part-payload">{anatomy.payloadPart}</span>.
-          <span class="pg-part pg-part-time">{anatomy.timestampPart}</span>.
-          <span class="pg-part pg-part-signature">{anatomy.signaturePart}</span>
+          <span class="cookie-part cookie-part-payload">{anatomy.payloadPart}</span>.
+          <span class="cookie-part cookie-part-time">{anatomy.timestampPart}</span>.
+          <span class="cookie-part cookie-part-signature">{anatomy.signaturePart}</span>
         </code>
       </p>
       <dl class="pg-anatomy-list">
         <div>
           <dt>
-            <span class="pg-swatch pg-part-payload" aria-hidden="true" /> Data
+            <span class="cookie-swatch cookie-part-payload" aria-hidden="true" />
+            Data
             {anatomy.compressed ? ' (zlib-compressed)' : ''}
           </dt>
           <dd>
@@ -569,7 +570,8 @@ function AnatomyView({ anatomy }: { anatomy: CookieAnatomy }) {
         </div>
         <div>
           <dt>
-            <span class="pg-part pg-part-time">Signed at</span>
+            <span class="cookie-swatch cookie-part-time" aria-hidden="true" />
+            Signed at
           </dt>
           <dd>
             {anatomy.signedAt === null ? 'unreadable' : `${anatomy.signedAt} (${anatomy.age})`}
@@ -577,7 +579,8 @@ function AnatomyView({ anatomy }: { anatomy: CookieAnatomy }) {
         </div>
         <div>
           <dt>
-            <span class="pg-part pg-part-signature">Signature</span> (HMAC-SHA1)
+            <span class="cookie-swatch cookie-part-signature" aria-hidden="true" />
+            Signature (HMAC-SHA1)
           </dt>
           <dd>
             <code class="pg-hex">{anatomy.signatureHex ?? 'not valid base64'}</code>

@@ -23,7 +23,7 @@ test.describe('cookie inspector: decode', () => {
     await openInspector(page);
     await decode(page, count1.cookie);
     const decoded = section(page, 'decode');
-    await expect(decoded.locator('.ci-part-payload').first()).toHaveText('eyJjb3VudCI6MX0');
+    await expect(decoded.locator('.cookie-part-payload').first()).toHaveText('eyJjb3VudCI6MX0');
     await expect(decoded).toContainText('base64, not compressed');
     await expect(decoded).toContainText('2023-11-14 22:13:20 UTC (3 minutes ago)');
     await expect(decoded).toContainText('5ecb372e445e91f3f3db3c496ea44badf2d486e2');

@@ -68,7 +68,7 @@ test.describe('session playground', () => {
     await expect(anatomy).toContainText(
       'Signed, not encrypted: anyone can read this; only the key holder can change it.',
     );
-    await expect(anatomy.locator('.pg-part-payload').first()).toHaveText('eyJjb3VudCI6MX0');
+    await expect(anatomy.locator('.cookie-part-payload').first()).toHaveText('eyJjb3VudCI6MX0');
     await expect(anatomy).toContainText('{"count":1}');
     await expect(anatomy).toContainText("{'count': 1}");
     await expect(anatomy).toContainText(

@@ -70,17 +70,17 @@ function DecodedDetails({
 }) {
   return (
     <div class="ci-result">
-      <p class="ci-parts">
+      <p class="cookie-parts">
         <code>
-          <span class="ci-part ci-part-payload">{view.parts.payload}</span>.
-          <span class="ci-part ci-part-time">{view.parts.timestamp}</span>.
-          <span class="ci-part ci-part-signature">{view.parts.signature}</span>
+          <span class="cookie-part cookie-part-payload">{view.parts.payload}</span>.
+          <span class="cookie-part cookie-part-time">{view.parts.timestamp}</span>.
+          <span class="cookie-part cookie-part-signature">{view.parts.signature}</span>
         </code>
       </p>
       <dl class="ci-facts">
         <div>
           <dt>
-            <span class="ci-swatch ci-part-payload" aria-hidden="true" />
+            <span class="cookie-swatch cookie-part-payload" aria-hidden="true" />
             Data
           </dt>
           <dd>
@@ -91,7 +91,7 @@ function DecodedDetails({
         </div>
         <div>
           <dt>
-            <span class="ci-swatch ci-part-time" aria-hidden="true" />
+            <span class="cookie-swatch cookie-part-time" aria-hidden="true" />
             Signed at
           </dt>
           <dd>
@@ -102,7 +102,7 @@ function DecodedDetails({
         </div>
         <div>
           <dt>
-            <span class="ci-swatch ci-part-signature" aria-hidden="true" />
+            <span class="cookie-swatch cookie-part-signature" aria-hidden="true" />
             Signature (HMAC-SHA1)
           </dt>
           <dd>
