@@ -3,25 +3,6 @@ import { axeViolations, expect, test } from './fixtures.ts';
 const lessonPath = 'lessons/flask-session/';
 
 test.describe('Flask session lesson page', () => {
-  test('shows every section of the lesson in the source order', async ({ page }) => {
-    await page.goto(lessonPath);
-    await expect(page).toHaveTitle('Flask session object · Lessons');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Flask session object');
-    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
-    expect(headings).toEqual([
-      'On this page',
-      'Concept flow',
-      'Execution sample',
-      'Execution table',
-      'Variable tracker',
-      'Session playground',
-      'Key moments',
-      'Visual quiz',
-      'Concept snapshot',
-      'Full transcript',
-    ]);
-  });
-
   test('the concept flow is a numbered list of the seven stages', async ({ page }) => {
     await page.goto(lessonPath);
     const stages = page.getByRole('list', { name: 'Stages of a request' }).getByRole('listitem');
