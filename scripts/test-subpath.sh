@@ -5,7 +5,7 @@ set -euo pipefail
 export BASE_PATH=/lessons-site/
 export SITE_URL=https://lessons.example.org
 export OUT_DIR=dist-subpath
-export PREVIEW_PORT=4323
+export PREVIEW_PORT="${SUBPATH_PREVIEW_PORT:-4323}"
 npm run build
 npm run check:links
 npm run check:budgets
