@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { crawlFiles } from './src/integrations/crawl-files.ts';
+import { pythonRuntime } from './src/integrations/python-runtime.ts';
 
 /** The pre-paint theme script is inlined verbatim by the layout; the CSP must allow exactly it. */
 const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
@@ -45,7 +46,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Tests that build throwaway content point this elsewhere so they never touch the real cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
-  integrations: [mdx(), preact(), crawlFiles()],
+  integrations: [mdx(), preact(), crawlFiles(), pythonRuntime()],
   vite: { plugins: [scriptsOwnTheirImports()] },
   security: {
     csp: {
