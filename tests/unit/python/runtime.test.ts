@@ -1,0 +1,279 @@
+/**
+ * The learner's Flask app on real CPython (Pyodide from the npm package, Debian's Flask from the
+ * vendored zip), booted once for this file, offline. The lesson's apps must answer exactly as the
+ * committed real-Flask vectors say; broken and hostile programs must come back as Python's own
+ * messages and leave the runtime serving the next program.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  COUNTER_PY,
+  LESSON_APP_SOURCES,
+  type LessonAppId,
+} from '../../../src/lib/lesson-app-sources.ts';
+import type { FlaskRuntime, RequestOutcome } from '../../../src/lib/python/runtime.ts';
+import { sealNetwork } from '../../../src/lib/python/seal.ts';
+import { vectors } from '../../conformance/vectors.ts';
+import { bootFlaskRuntimeInNode } from './node-runtime.ts';
+
+let runtime: FlaskRuntime;
+
+beforeAll(async () => {
+  runtime = await bootFlaskRuntimeInNode();
+}, 120_000);
+
+const T0 = Number(vectors.meta['clock']);
+
+function get(path: string, cookieHeader: string | null = null): RequestOutcome {
+  return runtime.request({ method: 'GET', path, cookieHeader, now: T0 });
+}
+
+function load(source: string): void {
+  const loaded = runtime.loadApp(source);
+  if (!loaded.ok) throw new Error(`expected the program to load: ${loaded.error.traceback}`);
+}
+
+/** An app whose one view, at `/`, runs `body` (indented lines), on line 6 onwards. */
+function appWithView(...body: string[]): string {
+  return [
+    'from flask import Flask, session',
+    'app = Flask(__name__)',
+    "app.secret_key = 'secret'",
+    '',
+    "@app.route('/')",
+    'def index():',
+    ...body.map((line) => `    ${line}`),
+    '',
+  ].join('\n');
+}
+
+describe('the lesson apps on real Flask answer exactly as the committed vectors', () => {
+  const sequences = vectors.requests.filter((sequence) => sequence.app.startsWith('lesson:'));
+
+  test('every lesson app is covered', () => {
+    const covered = new Set(sequences.map((sequence) => sequence.app.slice('lesson:'.length)));
+    expect([...covered].sort()).toEqual(Object.keys(LESSON_APP_SOURCES).sort());
+  });
+
+  test.each(sequences.map((sequence) => [sequence.name, sequence] as const))(
+    '%s',
+    (_name, sequence) => {
+      load(LESSON_APP_SOURCES[sequence.app.slice('lesson:'.length) as LessonAppId]);
+      expect(runtime.configure(sequence.config)).toEqual({ ok: true });
+      for (const step of sequence.steps) {
+        const outcome = runtime.request({
+          method: 'GET',
+          path: step.url,
+          cookieHeader: step.cookie_header,
+          now: step.now,
+        });
+        if (!outcome.ok) throw new Error(outcome.error.traceback);
+        expect(outcome.response).toEqual(step.response);
+        expect(outcome.error?.type ?? null).toBe(step.session.error?.class ?? null);
+      }
+    },
+  );
+});
+
+describe('the line trace of a view', () => {
+  test('the counter: each line with the session before it, then the return', () => {
+    load(COUNTER_PY);
+    const outcome = runtime.request({
+      method: 'GET',
+      path: '/',
+      cookieHeader: null,
+      now: T0,
+      trace: true,
+    });
+    if (!outcome.ok) throw new Error(outcome.error.traceback);
+    expect(outcome.trace.map((event) => [event.event, event.line, event.session?.repr])).toEqual([
+      ['line', 7, '{}'],
+      ['line', 8, "{'count': 1}"],
+      ['return', 8, "{'count': 1}"],
+    ]);
+  });
+
+  test('a KeyError: the line that raised', () => {
+    load(appWithView("return str(session['count'])"));
+    const outcome = runtime.request({
+      method: 'GET',
+      path: '/',
+      cookieHeader: null,
+      now: T0,
+      trace: true,
+    });
+    if (!outcome.ok) throw new Error(outcome.error.traceback);
+    expect(outcome.trace.map((event) => [event.event, event.line, event.exception])).toEqual([
+      ['line', 7, undefined],
+      ['exception', 7, 'KeyError'],
+      ['return', 7, undefined],
+    ]);
+  });
+});
+
+describe('a broken or hostile program gets its message and the runtime stays usable', () => {
+  function expectCounterStillWorks(): void {
+    load(COUNTER_PY);
+    const outcome = get('/');
+    expect(outcome.ok && outcome.response.body).toBe('Count: 1');
+  }
+
+  test('a syntax error is reported as Python reports it, at the learner line', () => {
+    const loaded = runtime.loadApp(appWithView('return f"{session["count"]}"'));
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.error).toMatchObject({ type: 'SyntaxError', line: 7 });
+    expect(loaded.error.traceback).toBe(
+      [
+        '  File "app.py", line 7',
+        '    return f"{session["count"]}"',
+        '                       ^^^^^',
+        "SyntaxError: f-string: unmatched '['",
+        '',
+      ].join('\n'),
+    );
+    expectCounterStillWorks();
+  });
+
+  test('an exception in the view: HTTP 500 from Flask and the traceback at the learner line', () => {
+    load(appWithView("session['count'] = session['count'] + 1", "return 'never'"));
+    const outcome = get('/');
+    if (!outcome.ok) throw new Error(outcome.error.traceback);
+    expect(outcome.response.status).toBe('500 INTERNAL SERVER ERROR');
+    expect(outcome.response.body).toContain('<title>500 Internal Server Error</title>');
+    expect(outcome.error).toMatchObject({ type: 'KeyError', message: "'count'", line: 7 });
+    expect(outcome.error?.traceback).toBe(
+      [
+        'Traceback (most recent call last):',
+        '  File "app.py", line 7, in index',
+        "    session['count'] = session['count'] + 1",
+        '                       ~~~~~~~^^^^^^^^^',
+        "KeyError: 'count'",
+        '',
+      ].join('\n'),
+    );
+    expect(outcome.output).toContain('ERROR in app: Exception on / [GET]');
+    expectCounterStillWorks();
+  });
+
+  test('an exception while the program starts is reported with its line', () => {
+    const loaded = runtime.loadApp('from flask import Flask\napp = Flask(__name__)\n1 / 0\n');
+    expect(loaded.ok === false && loaded.error).toMatchObject({
+      type: 'ZeroDivisionError',
+      line: 3,
+    });
+    expectCounterStillWorks();
+  });
+
+  test('app.run() gets a sentence instead of a server', () => {
+    const loaded = runtime.loadApp(
+      'from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)\n',
+    );
+    expect(loaded.ok === false && loaded.error).toMatchObject({ type: 'RuntimeError', line: 3 });
+    expect(loaded.ok === false && loaded.error.message).toContain('app.run() starts a web server');
+    load(`${COUNTER_PY}\nif __name__ == '__main__':\n    app.run()\n`);
+    expect(get('/').ok).toBe(true);
+  });
+
+  test('a program without a Flask app says what it needs', () => {
+    const loaded = runtime.loadApp("print('hello')\n");
+    expect(loaded).toMatchObject({ ok: false, output: 'hello\n', error: { type: 'NoApp' } });
+    expect(loaded.ok === false && loaded.error.message).toContain('app = Flask(__name__)');
+  });
+
+  test('an endless loop in the view is stopped at its line after the time limit', () => {
+    load(appWithView('while True:', '    pass'));
+    const started = performance.now();
+    const outcome = get('/');
+    expect(performance.now() - started).toBeLessThan(10_000);
+    if (!outcome.ok) throw new Error(outcome.error.traceback);
+    expect(outcome.response.status).toBe('500 INTERNAL SERVER ERROR');
+    expect(outcome.error).toMatchObject({
+      type: 'TimeoutError',
+      message: 'this request ran for more than 2 seconds, so it was stopped',
+    });
+    expect([7, 8]).toContain(outcome.error?.line);
+    expectCounterStillWorks();
+  }, 20_000);
+
+  test('an endless loop while the program starts is stopped too', () => {
+    const loaded = runtime.loadApp('while True:\n    pass\n');
+    expect(loaded.ok === false && loaded.error).toMatchObject({
+      type: 'TimeoutError',
+      message: 'your program ran for more than 2 seconds, so it was stopped',
+    });
+    expectCounterStillWorks();
+  }, 20_000);
+
+  test('a 100 MB allocation is stopped with a MemoryError naming the line', () => {
+    load(appWithView('data = bytearray(100 * 1024 * 1024)', "return 'big'"));
+    const outcome = get('/');
+    if (!outcome.ok) throw new Error(outcome.error.traceback);
+    expect(outcome.response.status).toBe('500 INTERNAL SERVER ERROR');
+    expect(outcome.error).toMatchObject({
+      type: 'MemoryError',
+      message:
+        'this request used more than 64 MB of memory (by the end of line 7), so it was stopped',
+    });
+    expectCounterStillWorks();
+  });
+
+  test('a flood of printed text is cut off', () => {
+    load(appWithView('while True:', "    print('x' * 1000)"));
+    const outcome = get('/');
+    if (!outcome.ok) throw new Error(outcome.error.traceback);
+    expect(outcome.error).toMatchObject({ type: 'OutputLimitExceeded' });
+    expect(outcome.output.length).toBeLessThanOrEqual(64 * 1024);
+    expectCounterStillWorks();
+  });
+});
+
+describe('with the network sealed, Python reaches no origin', () => {
+  let server: Server;
+  let hits = 0;
+  let origin = '';
+
+  beforeAll(async () => {
+    server = createServer((_request, response) => {
+      hits += 1;
+      response.end('reached');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(sealNetwork(globalThis)).toEqual([]);
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test.each([
+    ['js.fetch', 'import js', 'js.fetch(URL)'],
+    ['XMLHttpRequest', 'import js', "r = js.XMLHttpRequest.new(); r.open('GET', URL); r.send()"],
+    ['WebSocket', 'import js', "js.WebSocket.new(URL.replace('http', 'ws'))"],
+    ['run_js', 'from pyodide.code import run_js', "run_js(f'fetch({URL!r})')"],
+    ['pyodide.http.open_url', 'from pyodide.http import open_url', 'open_url(URL)'],
+    ['urllib', 'import urllib.request', 'urllib.request.urlopen(URL)'],
+    ['socket', 'import socket', "socket.create_connection(('127.0.0.1', PORT))"],
+  ])('%s fails inside the view and nothing arrives', (_name, importLine, attempt) => {
+    const port = origin.split(':')[2];
+    load(
+      [
+        'from flask import Flask',
+        importLine,
+        `URL = ${JSON.stringify(`${origin}/`)}`,
+        `PORT = ${port}`,
+        'app = Flask(__name__)',
+        "@app.route('/')",
+        'def index():',
+        `    ${attempt}`,
+        "    return 'sent'",
+        '',
+      ].join('\n'),
+    );
+    const outcome = get('/');
+    if (!outcome.ok) throw new Error(outcome.error.traceback);
+    expect(outcome.response.status).toBe('500 INTERNAL SERVER ERROR');
+    expect(outcome.error?.line).toBe(8);
+    expect(hits).toBe(0);
+  });
+});
