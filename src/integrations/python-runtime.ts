@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import {
+  FILE_SIZES,
   FLASK_ZIP,
   LOCK_FILE,
   PYODIDE_FILES,
@@ -20,7 +21,7 @@ function pyodideDir(): string {
 
 /**
  * The runtime's files by name: Pyodide's from its npm package, a lock file with Pyodide's `info`
- * and no packages, and the vendored Flask zip. Fails when the installed Pyodide is not the pinned
+ * and no packages, the vendored Flask zip, and the sizes of all of those (for a progress bar). Fails when the installed Pyodide is not the pinned
  * one, so a dependency bump cannot silently ship a Python that Flask 2.2 does not run on.
  */
 export async function pythonRuntimeFiles(): Promise<Map<string, () => Promise<Uint8Array>>> {
@@ -43,6 +44,12 @@ export async function pythonRuntimeFiles(): Promise<Map<string, () => Promise<Ui
     Promise.resolve(new TextEncoder().encode(JSON.stringify({ info: lock.info, packages: {} }))),
   );
   files.set(FLASK_ZIP, () => readFile(FLASK_ZIP_PATH));
+  const downloads = [...files];
+  files.set(FILE_SIZES, async () => {
+    const sizes: Record<string, number> = {};
+    for (const [name, read] of downloads) sizes[name] = (await read()).byteLength;
+    return new TextEncoder().encode(JSON.stringify(sizes));
+  });
   return files;
 }
 

@@ -31,6 +31,9 @@ export const PYODIDE_FILES = [
 /** A lock file with Pyodide's `info` and no packages: nothing is ever fetched from a package index. */
 export const LOCK_FILE = 'pyodide-lock.json';
 
+/** `{ file name: bytes }` of every file the worker downloads, for its progress bar. */
+export const FILE_SIZES = 'file-sizes.json';
+
 /** The vendored Flask stack (made by `scripts/vendor-flask.py`). */
 export const FLASK_ZIP = 'flask-packages.zip';
 

@@ -164,7 +164,8 @@ def session_snapshot():
         return None
     return {"repr": dict.__repr__(current), "accessed": getattr(current, "accessed", False),
             "modified": getattr(current, "modified", False),
-            "permanent": bool(current.get("_permanent", False))}
+            "permanent": bool(dict.get(current, "_permanent", False)),
+            "items": {str(key): repr(value) for key, value in dict.items(current)}}
 
 
 def learner_traceback(error):
@@ -282,7 +283,8 @@ def request(request_json):
 
     Takes JSON `{method, path, cookie_header (str or null), now (Unix seconds), trace (bool)}`.
     Returns JSON `{"ok": true, "response": {status, headers: [[name, value]], body}, "error"
-    (the exception behind a 500, or null), "output", "trace": [events], "trace_dropped"}` or
+    (the exception behind a 500, or null), "secret_key" (text, or null when unset or bytes),
+    "output", "trace": [events], "trace_dropped"}` or
     `{"ok": false, "error"}` when no app is loaded or the request could not run at all.
     """
     app = STATE["app"]
@@ -310,6 +312,7 @@ def request(request_json):
                      "headers": [[name, value] for name, value in response.headers.items()],
                      "body": body.decode("utf-8", "replace")},
         "error": describe_error(CAUGHT[0]) if CAUGHT else None,
+        "secret_key": app.secret_key if isinstance(app.secret_key, str) else None,
         "output": guard.output.text(),
         "trace": watch.events,
         "trace_dropped": watch.dropped,

@@ -39,6 +39,8 @@ export interface TracedSession {
   readonly accessed: boolean;
   readonly modified: boolean;
   readonly permanent: boolean;
+  /** `repr()` of each value by key, e.g. `{ count: '1' }`. */
+  readonly items: Readonly<Record<string, string>>;
 }
 
 /** One `sys.settrace` event in a view of the learner's file. */
@@ -71,6 +73,8 @@ export type RequestOutcome =
       readonly response: PythonResponse;
       /** The exception behind an HTTP 500, or null. */
       readonly error: PythonError | null;
+      /** The app's `secret_key` when it is text (to verify its cookies), else null. */
+      readonly secretKey: string | null;
       /** What the program printed or logged during the request (Flask logs a 500's traceback). */
       readonly output: string;
       readonly trace: readonly PythonTraceEvent[];
@@ -131,6 +135,7 @@ export function startFlaskRuntime(pyodide: PyodideInterface, flaskZip: Uint8Arra
         ok: true,
         response: raw.response,
         error: raw.error,
+        secretKey: raw.secret_key,
         output: raw.output,
         trace: raw.trace,
         traceDropped: raw.trace_dropped,
@@ -144,6 +149,7 @@ type RawRequestOutcome =
       ok: true;
       response: PythonResponse;
       error: PythonError | null;
+      secret_key: string | null;
       output: string;
       trace: PythonTraceEvent[];
       trace_dropped: number;

@@ -14,6 +14,21 @@ import {
 } from '../../../src/lib/lesson-app-sources.ts';
 import type { FlaskRuntime, RequestOutcome } from '../../../src/lib/python/runtime.ts';
 import { sealNetwork } from '../../../src/lib/python/seal.ts';
+import {
+  applyOutcome,
+  pythonRequest,
+  responseDifferences,
+  verifyCookies,
+} from '../../../src/lib/python/playground.ts';
+import { LESSON_CONFIG, type ServerConfig } from '../../../src/lib/playground/config.ts';
+import { sendRequest } from '../../../src/lib/playground/run.ts';
+import { SCENARIOS, pythonSource, type Scenario } from '../../../src/lib/playground/scenarios.ts';
+import {
+  advanceClock,
+  initialState,
+  setPath,
+  type PlaygroundState,
+} from '../../../src/lib/playground/state.ts';
 import { vectors } from '../../conformance/vectors.ts';
 import { bootFlaskRuntimeInNode } from './node-runtime.ts';
 
@@ -227,6 +242,84 @@ describe('a broken or hostile program gets its message and the runtime stays usa
     expect(outcome.output.length).toBeLessThanOrEqual(64 * 1024);
     expectCounterStillWorks();
   });
+});
+
+describe('the playground on real Flask', () => {
+  /** One request from the playground's browser, answered by Python. */
+  async function sendToPython(
+    state: PlaygroundState,
+    scenario: Scenario,
+  ): Promise<PlaygroundState> {
+    const request = pythonRequest(state);
+    const outcome = runtime.request(request);
+    const setCookies = outcome.ok
+      ? outcome.response.headers.filter(([name]) => name === 'Set-Cookie').map(([, v]) => v)
+      : [];
+    const check = outcome.ok ? await verifyCookies(setCookies, outcome.secretKey, state.clock) : '';
+    return applyOutcome(state, scenario, request, outcome, check);
+  }
+
+  test('the counter: rows, tracker, cookie jar and the simulator verifying each cookie', async () => {
+    const scenario = SCENARIOS.counter;
+    load(pythonSource(scenario, LESSON_CONFIG));
+    let state = initialState(T0);
+    state = await sendToPython(state, scenario);
+    state = await sendToPython(advanceClock(state, 3600), scenario);
+    expect(
+      state.rows.map((row) => [row.before, row.action, row.after, row.tracked, row.output]),
+    ).toEqual([
+      ['{}', 'ran lines 7, 8', "{'count': 1}", '1', 'Count: 1'],
+      ["{'count': 1}", 'ran lines 7, 8', "{'count': 2}", '2', 'Count: 2'],
+    ]);
+    expect(state.rows[1]?.note).toBe(
+      'Flask sent a new cookie. The simulator verified the cookie Flask set with the app’s secret key.',
+    );
+    expect(state.jar.map((cookie) => cookie.name)).toEqual(['session']);
+  });
+
+  test('a KeyError row: HTTP 500, the exception and its line', async () => {
+    const scenario = SCENARIOS.counter;
+    load(appWithView("session['count'] = session['count'] + 1", "return 'never'"));
+    const state = await sendToPython(initialState(T0), scenario);
+    expect(state.rows[0]).toMatchObject({
+      action: 'ran line 7 → KeyError',
+      output: '500 INTERNAL SERVER ERROR',
+      outcome: 'failed',
+      note: "KeyError: 'count' (line 7). Flask sent no cookie.",
+    });
+    expect(state.last?.exception).toBe("KeyError: 'count'");
+  });
+
+  const configs: [string, ServerConfig][] = [
+    ['the lesson settings', LESSON_CONFIG],
+    [
+      'a permanent session with a 1-minute lifetime',
+      { ...LESSON_CONFIG, permanent: true, lifetime: 60 },
+    ],
+    ['no secret key', { ...LESSON_CONFIG, noSecretKey: true }],
+  ];
+  const cases = Object.values(SCENARIOS).flatMap((scenario) =>
+    configs.map(([name, config]) => [scenario.id, name, scenario, config] as const),
+  );
+  test.each(cases)(
+    'real Flask agrees with the simulator: %s with %s, every route twice and after 2 minutes',
+    async (_id, _name, scenario, config) => {
+      load(pythonSource(scenario, config));
+      let simulated: PlaygroundState = { ...initialState(T0), scenario: scenario.id, config };
+      let real = simulated;
+      const paths = [...scenario.routes, ...scenario.routes].map((route) => route.path);
+      for (const [index, path] of paths.entries()) {
+        if (index === scenario.routes.length) {
+          simulated = advanceClock(simulated, 120);
+          real = advanceClock(real, 120);
+        }
+        simulated = await sendRequest(setPath(simulated, path));
+        real = await sendToPython(setPath(real, path), scenario);
+        expect(responseDifferences(simulated.last!.response, real.last!.response)).toEqual([]);
+        expect(real.jar).toEqual(simulated.jar);
+      }
+    },
+  );
 });
 
 describe('with the network sealed, Python reaches no origin', () => {
