@@ -6,12 +6,16 @@
  * another origin.
  */
 export interface PageCsp {
-  insertScriptResource(resource: string): void;
-  insertDirective(directive: `worker-src ${string}`): void;
+  insertScriptResource(resource: "'self'" | "'wasm-unsafe-eval'"): void;
+  insertDirective(directive: "worker-src 'self' blob:"): void;
 }
 
-/** Call from a page's frontmatter (the policy is written into the head before components run). */
-export function allowPythonRuntime(csp: PageCsp): void {
+/**
+ * Call from a page's frontmatter (the policy is written into the head before components run).
+ * `csp` is `Astro.csp`, undefined when the site has no policy (then there is nothing to relax).
+ */
+export function allowPythonRuntime(csp: PageCsp | undefined): void {
+  if (csp === undefined) return;
   // A page's first script resource replaces Astro's default 'self', so 'self' is named again.
   csp.insertScriptResource("'self'");
   csp.insertScriptResource("'wasm-unsafe-eval'");
