@@ -25,6 +25,7 @@ import {
 import { announceRow, cookieLifetime } from '../lib/playground/describe.ts';
 import { lazyModule } from '../lib/lazy-module.ts';
 import { formatUtc } from '../lib/time-format.ts';
+import { EditAndRun } from './python-runner/EditAndRun.tsx';
 
 const HOUR = 60 * 60;
 const DAY = 24 * HOUR;
@@ -77,6 +78,8 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
     null,
   );
   const [draft, setDraft] = useState('');
+  // While the learner runs their code on real Flask, requests go to Python instead of the engine.
+  const [python, setPython] = useState<Step | null>(null);
   const latest = useRef<PlaygroundState | null>(null);
   const queue = useRef(Promise.resolve());
   const pending = useRef(0);
@@ -209,7 +212,7 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
             class="pg-address"
             onSubmit={(event) => {
               event.preventDefault();
-              run(withEngine((engine, s) => engine.sendRequest(s)));
+              run(python ?? withEngine((engine, s) => engine.sendRequest(s)));
             }}
           >
             <label for="pg-path">Address</label>
@@ -296,9 +299,11 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
 
         <section class="pg-pane" aria-labelledby="pg-server">
           <h3 id="pg-server">Flask app</h3>
-          <pre class="pg-code" tabIndex={0} aria-label="The app’s Python code">
-            <code>{pythonSource(scenario, config ?? LESSON_CONFIG)}</code>
-          </pre>
+          <EditAndRun state={state} onSendChange={setPython}>
+            <pre class="pg-code" tabIndex={0} aria-label="The app’s Python code">
+              <code>{pythonSource(scenario, config ?? LESSON_CONFIG)}</code>
+            </pre>
+          </EditAndRun>
           <fieldset class="pg-config" disabled={disabled}>
             <legend>Configuration</legend>
             <label class="pg-field">

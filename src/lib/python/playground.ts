@@ -7,7 +7,12 @@ import { applySetCookies, cookieHeader } from '../browser/cookie-jar.ts';
 import { loadSessionCookie, type Response, type StatusCode } from '../flask/index.ts';
 import { HOST } from '../playground/config.ts';
 import type { Scenario } from '../playground/scenarios.ts';
-import type { Exchange, PlaygroundState, Row } from '../playground/state.ts';
+import {
+  sessionCookie,
+  type Exchange,
+  type PlaygroundState,
+  type Row,
+} from '../playground/state.ts';
 import { FLASK_VERSION, PYTHON_VERSION } from './assets.ts';
 import type { PythonRequest, PythonTraceEvent, RequestOutcome } from './runtime.ts';
 
@@ -48,25 +53,31 @@ export function describeTrace(trace: readonly PythonTraceEvent[]): string {
 }
 
 /**
- * Whether the simulator accepts each session cookie Flask set, with the app's key and the
- * simulated clock: one sentence. Real Flask signed them, so a refusal is a simulator bug.
+ * Has the simulator verify the session cookie real Flask just set (now in the browser's jar),
+ * with the app's key and the simulated clock, and appends what it found to the last row's note.
+ * Real Flask signed it, so a refusal would be a simulator bug, and says so.
  */
-export async function verifyCookies(
-  setCookies: readonly string[],
-  secretKey: string | null,
-  now: number,
-): Promise<string> {
-  const values = setCookies
-    .map((header) => /^session=([^;]*)/.exec(header)?.[1] ?? '')
-    .filter((value) => value !== '');
-  if (values.length === 0 || secretKey === null) return '';
-  for (const value of values) {
-    const loaded = await loadSessionCookie(value, { secretKey, now });
-    if (!loaded.ok) {
-      return `The simulator could not verify the cookie Flask set (${loaded.error}: ${loaded.message}).`;
-    }
+export async function checkCookieWithSimulator(
+  state: PlaygroundState,
+  outcome: RequestOutcome,
+): Promise<PlaygroundState> {
+  const cookie = sessionCookie(state);
+  const row = state.rows.at(-1);
+  const setCookie = outcome.ok && outcome.response.headers.some(([name]) => name === 'Set-Cookie');
+  if (!outcome.ok || !setCookie || outcome.secretKey === null || cookie === undefined || !row) {
+    return state;
   }
-  return 'The simulator verified the cookie Flask set with the app’s secret key.';
+  const loaded = await loadSessionCookie(cookie, {
+    secretKey: outcome.secretKey,
+    now: state.clock,
+  });
+  const sentence = loaded.ok
+    ? 'The simulator verified the cookie Flask set with the app’s secret key.'
+    : `The simulator could not verify the cookie Flask set (${loaded.error}: ${loaded.message}).`;
+  return {
+    ...state,
+    rows: [...state.rows.slice(0, -1), { ...row, note: `${row.note} ${sentence}` }],
+  };
 }
 
 /** The differences between two responses (status, each header, body), or none. */
@@ -95,7 +106,6 @@ export function applyOutcome(
   scenario: Scenario,
   request: PythonRequest,
   outcome: RequestOutcome,
-  cookieCheck: string,
 ): PlaygroundState {
   if (!outcome.ok) return { ...state, notice: outcome.error.message };
   const response = asResponse(outcome.response);
@@ -123,7 +133,6 @@ export function applyOutcome(
         ? ''
         : `${error.type}: ${error.message}${error.line === null ? '' : ` (line ${error.line})`}.`,
       setCookies.length > 0 ? 'Flask sent a new cookie.' : 'Flask sent no cookie.',
-      cookieCheck,
     ]
       .filter((part) => part !== '')
       .join(' '),

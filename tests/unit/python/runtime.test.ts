@@ -18,7 +18,7 @@ import {
   applyOutcome,
   pythonRequest,
   responseDifferences,
-  verifyCookies,
+  checkCookieWithSimulator,
 } from '../../../src/lib/python/playground.ts';
 import { LESSON_CONFIG, type ServerConfig } from '../../../src/lib/playground/config.ts';
 import { sendRequest } from '../../../src/lib/playground/run.ts';
@@ -252,11 +252,7 @@ describe('the playground on real Flask', () => {
   ): Promise<PlaygroundState> {
     const request = pythonRequest(state);
     const outcome = runtime.request(request);
-    const setCookies = outcome.ok
-      ? outcome.response.headers.filter(([name]) => name === 'Set-Cookie').map(([, v]) => v)
-      : [];
-    const check = outcome.ok ? await verifyCookies(setCookies, outcome.secretKey, state.clock) : '';
-    return applyOutcome(state, scenario, request, outcome, check);
+    return checkCookieWithSimulator(applyOutcome(state, scenario, request, outcome), outcome);
   }
 
   test('the counter: rows, tracker, cookie jar and the simulator verifying each cookie', async () => {

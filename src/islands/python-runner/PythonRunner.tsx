@@ -1,0 +1,250 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import workerScript from '../../workers/python.worker.ts?worker&url';
+import type { PlaygroundState } from '../../lib/playground/state.ts';
+import { LESSON_CONFIG } from '../../lib/playground/config.ts';
+import { SCENARIOS, pythonSource } from '../../lib/playground/scenarios.ts';
+import {
+  FLASK_VERSION,
+  PYODIDE_VERSION,
+  PYTHON_VERSION,
+  pythonAssetBase,
+} from '../../lib/python/assets.ts';
+import { PythonWorker, type BootProgress } from '../../lib/python/client.ts';
+import { forgetEdit, loadEdit, saveEdit } from '../../lib/python/edits.ts';
+import {
+  applyOutcome,
+  pythonRequest,
+  responseDifferences,
+  checkCookieWithSimulator,
+} from '../../lib/python/playground.ts';
+import type { PythonError, RequestOutcome } from '../../lib/python/runtime.ts';
+import CodeEditor from './CodeEditor.tsx';
+import { RunReport } from './RunReport.tsx';
+import '../../styles/python-runner.css';
+
+/** A playground step: the playground's queue runs it on its current state. */
+export type Step = (state: PlaygroundState) => PlaygroundState | Promise<PlaygroundState>;
+
+export interface PythonRunnerProps {
+  /** The playground's state: its app and settings give the code the editor starts from. */
+  readonly state: PlaygroundState | null;
+  /**
+   * Hands the playground the step that sends its requests to Python, or null for the simulator;
+   * as a state updater (a function returning it), since the step is itself a function.
+   */
+  readonly onSendChange: (update: () => Step | null) => void;
+  /** Leaves editing: the playground shows its code again (called with '', the loader's idle state). */
+  readonly onClose: (idle: '') => void;
+}
+
+/** What the runner last saw from Python, for the report under the editor. */
+export interface LastRun {
+  readonly loadError: PythonError | null;
+  readonly outcome: RequestOutcome | null;
+  /** For unedited built-in apps: differences between the simulator and real Flask, or none. */
+  readonly agreement: readonly string[] | null;
+  readonly output: string;
+}
+
+type Phase =
+  | { readonly kind: 'editing' }
+  | { readonly kind: 'booting'; readonly progress: BootProgress | null }
+  | { readonly kind: 'running' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+const MB = 1024 * 1024;
+
+/** One worker per page, started on the first "Run on real Flask" and kept across apps. */
+let sharedWorker: PythonWorker | undefined;
+
+/**
+ * "Edit and run": the app's code in an editor, and "Run on real Flask", which downloads Python on
+ * demand and from then on answers the playground's requests with the learner's program. Loaded
+ * only when the learner starts editing.
+ */
+export default function PythonRunner(props: PythonRunnerProps) {
+  const scenario = SCENARIOS[props.state?.scenario ?? 'counter'];
+  // The app's code as the playground shows it (its settings written in).
+  const lessonSource = pythonSource(scenario, props.state?.config ?? LESSON_CONFIG);
+  const [source, setSource] = useState(() => loadEdit(scenario.id) ?? lessonSource);
+  const [resetKey, setResetKey] = useState(0);
+  const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
+  const [status, setStatus] = useState('');
+  const [last, setLast] = useState<LastRun | null>(null);
+  const latestSource = useRef(source);
+  latestSource.current = source;
+  const loaded = useRef<string | null>(null);
+  const helpId = useId();
+
+  const edited = source !== lessonSource;
+
+  useEffect(() => {
+    if (edited) saveEdit(scenario.id, source);
+    else forgetEdit(scenario.id);
+  }, [source, edited]);
+
+  // Another app chosen in the playground: its own code (or the learner's saved edit of it).
+  useEffect(() => {
+    setSource(loadEdit(scenario.id) ?? lessonSource);
+    setResetKey((key) => key + 1);
+  }, [scenario.id]);
+
+  useEffect(() => () => props.onSendChange(() => null), []);
+
+  /** Loads the editor's program into Python if it changed; the load error, if any. */
+  const ensureLoaded = async (worker: PythonWorker): Promise<PythonError | null> => {
+    const program = latestSource.current;
+    if (loaded.current === program) return null;
+    const outcome = await worker.loadApp(program);
+    if (!outcome.ok) {
+      loaded.current = null;
+      setLast({ loadError: outcome.error, outcome: null, agreement: null, output: outcome.output });
+      return outcome.error;
+    }
+    loaded.current = program;
+    return null;
+  };
+
+  const sendStep =
+    (worker: PythonWorker): Step =>
+    async (state) => {
+      const loadError = await ensureLoaded(worker);
+      if (loadError !== null) {
+        setStatus(`Your code did not start: ${loadError.type}: ${loadError.message}`);
+        return { ...state, notice: `Your code did not start on real Flask (${loadError.type}).` };
+      }
+      const request = pythonRequest(state);
+      const outcome = await worker.request(request);
+      if (!outcome.ok) loaded.current = null;
+      const next = await checkCookieWithSimulator(
+        applyOutcome(state, scenario, request, outcome),
+        outcome,
+      );
+      let agreement: string[] | null = null;
+      if (outcome.ok && latestSource.current === lessonSource && next.last !== null) {
+        const engine = await import('../../lib/playground/engine.ts');
+        const simulated = await engine.sendRequest(state);
+        agreement =
+          simulated.last === null
+            ? null
+            : responseDifferences(simulated.last.response, next.last.response);
+      }
+      setLast({ loadError: null, outcome, agreement, output: outcome.output });
+      setStatus(
+        outcome.ok
+          ? `Real Flask answered ${outcome.response.status}.`
+          : `The request did not finish: ${outcome.error.message}`,
+      );
+      return next;
+    };
+
+  const runOnFlask = async () => {
+    const worker = (sharedWorker ??= new PythonWorker({
+      workerScript: new URL(workerScript, location.href).href,
+      indexURL: new URL(pythonAssetBase(import.meta.env.BASE_URL), location.href).href,
+      onProgress: (progress) => setPhase({ kind: 'booting', progress }),
+    }));
+    setPhase({ kind: 'booting', progress: null });
+    setStatus('Downloading Python…');
+    const booted = await worker.start();
+    if (!booted.ok) {
+      sharedWorker = undefined;
+      setPhase({ kind: 'failed', message: booted.message });
+      setStatus(booted.message);
+      return;
+    }
+    loaded.current = null;
+    const loadError = await ensureLoaded(worker);
+    if (loadError !== null) {
+      setPhase({ kind: 'editing' });
+      setStatus(`Your code did not start: ${loadError.type}: ${loadError.message}`);
+      props.onSendChange(() => null);
+      return;
+    }
+    setLast(null);
+    setPhase({ kind: 'running' });
+    setStatus('Real Flask is running your code: send a request from the browser pane.');
+    props.onSendChange(() => sendStep(worker));
+  };
+
+  const reset = () => {
+    setSource(lessonSource);
+    setResetKey((key) => key + 1);
+    setStatus('Back to the lesson’s code.');
+  };
+
+  const booting = phase.kind === 'booting';
+  return (
+    <div class="python-runner">
+      <p id={helpId} class="pg-muted">
+        Edit the app, then run it on real Flask. Tab indents; press Escape, then Tab, to leave the
+        editor.
+      </p>
+      <CodeEditor
+        initial={source}
+        resetKey={resetKey}
+        label="Your app’s Python code (app.py)"
+        describedBy={helpId}
+        onChange={setSource}
+      />
+      <div class="pg-buttons">
+        <button
+          type="button"
+          class="button button-primary"
+          disabled={booting}
+          onClick={() => void runOnFlask()}
+        >
+          {phase.kind === 'running' ? 'Run my code again on real Flask' : 'Run on real Flask'}
+        </button>
+        <button type="button" class="button" disabled={!edited} onClick={reset}>
+          Reset to the lesson’s code
+        </button>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            props.onSendChange(() => null);
+            props.onClose('');
+          }}
+        >
+          Back to the simulator
+        </button>
+      </div>
+      {booting && <BootProgressBar progress={phase.progress} />}
+      <p class="pr-versions">
+        Python {PYTHON_VERSION} (Pyodide {PYODIDE_VERSION}) with Debian 12’s Flask {FLASK_VERSION},
+        downloaded on demand (about 5 MB) and run in this tab: your code never leaves your browser.
+      </p>
+      <p class="pr-status" role="status">
+        {status}
+      </p>
+      {phase.kind === 'failed' && <p class="pg-notice">{phase.message}</p>}
+      {phase.kind === 'editing' && loaded.current === null && last?.loadError && (
+        <RunReport last={last} />
+      )}
+      {phase.kind === 'running' && last !== null && <RunReport last={last} />}
+    </div>
+  );
+}
+
+function BootProgressBar({ progress }: { progress: BootProgress | null }) {
+  if (progress === null || progress.stage === 'starting') {
+    return (
+      <div class="pr-progress">
+        <label>
+          Starting Python and importing Flask…
+          <progress />
+        </label>
+      </div>
+    );
+  }
+  return (
+    <div class="pr-progress">
+      <label>
+        Downloading Python: {(progress.loaded / MB).toFixed(1)} of{' '}
+        {(progress.total / MB).toFixed(1)} MB
+        <progress max={progress.total} value={progress.loaded} />
+      </label>
+    </div>
+  );
+}
