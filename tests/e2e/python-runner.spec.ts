@@ -108,8 +108,55 @@ test('session.permanent = True makes Flask send Expires, a month after the simul
   await runOnFlask(page, playground);
   await send(playground);
   await expect(rows(playground)).toHaveCount(1);
-  await expect(playground.locator('.pg-exchange')).toContainText(
-    /Set-Cookie: session=[^;]+; Expires=/,
-  );
+  const clock = await playground.locator('.pg-clock time').getAttribute('datetime');
+  const expires = new Date(Date.parse(clock ?? '') + 31 * 24 * 3600 * 1000).toUTCString();
+  await expect(playground.locator('.pg-exchange')).toContainText(`Set-Cookie: session=`);
+  await expect(playground.locator('.pg-exchange')).toContainText(`; Expires=${expires}; HttpOnly`);
   await expect(playground.locator('.pr-agree')).toHaveCount(0);
+});
+
+test.describe('the learner’s code reaches no other origin', () => {
+  // Python's run_js evaluates JavaScript, which the page's policy refuses (no 'unsafe-eval').
+  test.use({ allowedErrors: /unsafe-eval|Refused to evaluate|EvalError/ });
+
+  test('fetch, XMLHttpRequest and eval are gone or refused inside the worker', async ({ page }) => {
+    const program = [
+      'from flask import Flask',
+      'import js',
+      'from pyodide.code import run_js',
+      'app = Flask(__name__)',
+      '',
+      "@app.route('/')",
+      'def index():',
+      '    attempts = {',
+      "        'fetch': lambda: js.fetch('https://example.org/'),",
+      "        'XMLHttpRequest': lambda: js.XMLHttpRequest.new(),",
+      "        'WebSocket': lambda: js.WebSocket.new('wss://example.org/'),",
+      "        'importScripts': lambda: js.importScripts('https://example.org/x.js'),",
+      "        'eval': lambda: run_js(\"fetch('https://example.org/')\"),",
+      '    }',
+      '    results = []',
+      '    for name, attempt in attempts.items():',
+      '        try:',
+      '            attempt()',
+      "            results.append(name + ' reached')",
+      '        except Exception as error:',
+      "            results.append(name + ' blocked')",
+      "    return ', '.join(results)",
+      '',
+    ].join('\n');
+    await page.goto(playgroundPath);
+    await page.evaluate(
+      (source) => localStorage.setItem('lesson-site:flask-session:python-edit:counter', source),
+      program,
+    );
+    const playground = await openEditor(page);
+    await expect(editor(page)).toContainText('attempts');
+    await runOnFlask(page, playground);
+    await send(playground);
+    await expect(rows(playground)).toHaveCount(1);
+    await expect(rows(playground).first()).toContainText(
+      'fetch blocked, XMLHttpRequest blocked, WebSocket blocked, importScripts blocked, eval blocked',
+    );
+  });
 });

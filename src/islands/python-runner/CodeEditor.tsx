@@ -4,6 +4,7 @@ import {
   HighlightStyle,
   bracketMatching,
   indentOnInput,
+  indentUnit,
   syntaxHighlighting,
 } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
@@ -79,6 +80,9 @@ export default function CodeEditor(props: {
           bracketMatching(),
           highlightActiveLine(),
           python(),
+          // PEP 8's four spaces (CodeMirror's default unit is two).
+          indentUnit.of('    '),
+          EditorState.tabSize.of(4),
           syntaxHighlighting(pythonColours),
           siteTheme,
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
