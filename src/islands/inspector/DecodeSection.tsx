@@ -94,11 +94,7 @@ function DecodedDetails({
             <span class="cookie-swatch cookie-part-time" aria-hidden="true" />
             Signed at
           </dt>
-          <dd>
-            {view.signedAt === null
-              ? 'the timestamp is unreadable'
-              : `${view.signedAt} (${view.age})`}
-          </dd>
+          <dd>{view.signedAt}</dd>
         </div>
         <div>
           <dt>
@@ -110,6 +106,7 @@ function DecodedDetails({
           </dd>
         </div>
       </dl>
+      {view.epochNote !== null && <p class="ci-note">{view.epochNote}</p>}
       <h3>The JSON Flask wrote</h3>
       <pre class="ci-code" tabIndex={0}>
         {view.json}
