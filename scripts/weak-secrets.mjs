@@ -46,11 +46,7 @@ const shippedDefaults = [
 
 /** A key as one line of the list: plain text when it can be, else a Python literal. */
 function asLine(key) {
-  if (
-    typeof key === 'string' &&
-    !/[\x00-\x1f\x7f]/.test(key) &&
-    !/^\s*([rRuUbBfF]{0,2})['"]/.test(key)
-  ) {
+  if (typeof key === 'string' && !/\p{Cc}/u.test(key) && !/^\s*([rRuUbBfF]{0,2})['"]/.test(key)) {
     return key;
   }
   const codes = typeof key === 'string' ? [...key].map((char) => char.codePointAt(0)) : [...key];
