@@ -5,7 +5,12 @@
  * batches that lets a cancel message in.
  */
 import weakSecretsUrl from '../assets/weak-secrets.txt?url';
-import { prepareGuess, type GuessReport, type GuessRequest } from '../lib/inspector/guess-job.ts';
+import {
+  foundKey,
+  prepareGuess,
+  type GuessReport,
+  type GuessRequest,
+} from '../lib/inspector/guess-job.ts';
 import { runGuesses } from '../lib/inspector/guess-runner.ts';
 
 /** The parts of the worker's global scope used here (the DOM typings describe a window). */
@@ -65,7 +70,11 @@ async function guess(request: Extract<GuessRequest, { type: 'start' }>): Promise
     cancelled: () => cancelled,
     onProgress: (progress) => report({ type: 'progress', progress }),
   });
-  report({ type: 'done', outcome });
+  report({
+    type: 'done',
+    outcome,
+    found: outcome.kind === 'found' ? foundKey(outcome.key) : null,
+  });
 }
 
 async function download(url: string): Promise<string | null> {

@@ -11,6 +11,10 @@ interface DecodeSectionProps {
   readonly input: string;
   readonly onInput: (input: string) => void;
   readonly onDecode: () => void;
+  /** Puts the lesson's counter cookie into the field and decodes it. */
+  readonly onExample: () => void;
+  /** Shown once the example was loaded. */
+  readonly exampleNote: string | null;
   readonly result: DecodedView | DecodeProblem | null;
   /** Announced politely after each decode. */
   readonly status: string;
@@ -44,11 +48,17 @@ export function DecodeSection(props: DecodeSectionProps) {
             onInput={props.onInput}
             error={result !== null && !result.ok ? result.message : null}
           />
-          <button type="submit" class="button button-primary">
-            Decode
-          </button>
+          <div class="ci-actions">
+            <button type="submit" class="button button-primary">
+              Decode
+            </button>
+            <button type="button" class="button" onClick={props.onExample}>
+              Try an example
+            </button>
+          </div>
         </fieldset>
       </form>
+      {props.exampleNote !== null && <p class="ci-note">{props.exampleNote}</p>}
       {result?.source && <p class="ci-note">{result.source}</p>}
       {result !== null && !result.ok && result.cookie !== null && (
         <p class="ci-note">Verify and Guess below can still check this cookie’s signature.</p>

@@ -1,18 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { GuessReport, GuessRequest } from '../../lib/inspector/guess-job.ts';
+import type { FoundKey, GuessReport, GuessRequest } from '../../lib/inspector/guess-job.ts';
 import { progressLine, triedIn } from '../../lib/inspector/guess-format.ts';
 import type { GuessOutcome, GuessProgress } from '../../lib/inspector/guess-runner.ts';
 import { MAX_CANDIDATES } from '../../lib/inspector/limits.ts';
-import { keyRepr } from '../../lib/inspector/secret-keys.ts';
 import {
-  countWordList,
-  describeWordList,
   guessStartProblem,
   pastedListProblem,
   readWordListFile,
 } from '../../lib/inspector/word-lists.ts';
-import type { SecretKey } from '../../lib/flask/index.ts';
 import { Field } from './Field.tsx';
+import { loadEngine } from './load-engine.ts';
 
 const LIST_ID = 'ci-guess-list';
 const FILE_ID = 'ci-guess-file';
@@ -24,7 +21,12 @@ type Run =
       readonly progress: GuessProgress | null;
       readonly truncated: boolean;
     }
-  | { readonly state: 'done'; readonly outcome: GuessOutcome; readonly truncated: boolean }
+  | {
+      readonly state: 'done';
+      readonly outcome: GuessOutcome;
+      readonly found: FoundKey | null;
+      readonly truncated: boolean;
+    }
   | { readonly state: 'failed'; readonly message: string };
 
 interface LoadedFile {
@@ -41,7 +43,8 @@ export function GuessSection(props: {
   readonly cookie: string | null;
   readonly disabled: boolean;
   readonly builtInListSize: number;
-  readonly onUseKey: (key: SecretKey) => void;
+  /** Puts the found key into Sign, as text a key field reads back as that key. */
+  readonly onUseKey: (typed: string) => void;
 }) {
   const [useBuiltIn, setUseBuiltIn] = useState(true);
   const [pasted, setPasted] = useState('');
@@ -63,16 +66,22 @@ export function GuessSection(props: {
     setFileError(null);
     if (chosen === undefined) return;
     const read = await readWordListFile(chosen);
-    if (read.ok) {
-      setFile({
-        name: chosen.name,
-        text: read.text,
-        lines: describeWordList(countWordList(read.text)),
-      });
-    } else setFileError(read.message);
+    if (!read.ok) {
+      setFileError(read.message);
+      return;
+    }
+    let lines = `${count(read.text.length)} characters read.`;
+    try {
+      const engine = await loadEngine();
+      lines = engine.describeWordList(engine.countWordList(read.text));
+    } catch {
+      // Offline: the file is still used; only the count of its lines is missing.
+    }
+    setFile({ name: chosen.name, text: read.text, lines });
   };
 
   const pastedError = pastedListProblem(pasted);
+  const pastedNote = usePastedListNote(pasted);
 
   const start = () => {
     const lists = [pasted, file?.text ?? ''].filter((text) => text !== '');
@@ -113,7 +122,7 @@ export function GuessSection(props: {
         setRun({ state: 'running', progress: report.progress, truncated });
       } else if (report.type === 'done') {
         stopWorker();
-        setRun({ state: 'done', outcome: report.outcome, truncated });
+        setRun({ state: 'done', outcome: report.outcome, found: report.found, truncated });
         setStatus(summary(report.outcome));
       } else {
         fail(report.message);
@@ -188,7 +197,7 @@ export function GuessSection(props: {
             value={pasted}
             onInput={setPasted}
             error={pastedError}
-            note={pasted.trim() === '' ? null : describeWordList(countWordList(pasted))}
+            note={pastedNote}
           />
           <div class="ci-field">
             <label for={FILE_ID}>Or a word list file (optional, read here, never uploaded)</label>
@@ -238,7 +247,12 @@ export function GuessSection(props: {
       )}
       {run.state === 'failed' && <p class="ci-error">{run.message}</p>}
       {run.state === 'done' && (
-        <Outcome outcome={run.outcome} truncated={run.truncated} onUseKey={props.onUseKey} />
+        <Outcome
+          outcome={run.outcome}
+          found={run.found}
+          truncated={run.truncated}
+          onUseKey={props.onUseKey}
+        />
       )}
       <p class="sr-only" role="status">
         {status}
@@ -255,19 +269,22 @@ function summary(outcome: GuessOutcome): string {
 
 function Outcome(props: {
   readonly outcome: GuessOutcome;
+  readonly found: FoundKey | null;
   readonly truncated: boolean;
-  readonly onUseKey: (key: SecretKey) => void;
+  /** Puts the found key into Sign, as text a key field reads back as that key. */
+  readonly onUseKey: (typed: string) => void;
 }) {
   const { outcome } = props;
   const speed = `${triedIn(outcome)}.`;
   const cut = props.truncated
     ? ` The lists held more; only the first ${count(MAX_CANDIDATES)} were used.`
     : '';
-  if (outcome.kind === 'found') {
+  if (outcome.kind === 'found' && props.found !== null) {
+    const { found } = props;
     return (
       <div class="ci-result ci-bad">
         <p>
-          <strong>Found the secret key:</strong> <code class="ci-key">{keyRepr(outcome.key)}</code>
+          <strong>Found the secret key:</strong> <code class="ci-key">{found.repr}</code>
         </p>
         <p class="ci-hint">Tried {speed}</p>
         <p>
@@ -279,7 +296,7 @@ function Outcome(props: {
         <button
           type="button"
           class="button button-primary"
-          onClick={() => props.onUseKey(outcome.key)}
+          onClick={() => props.onUseKey(found.typed)}
         >
           Sign a session with this key
         </button>
@@ -305,4 +322,22 @@ function Outcome(props: {
       </p>
     </div>
   );
+}
+
+/** How the pasted list's lines are read, once the reading code has loaded. */
+function usePastedListNote(text: string): string | null {
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    if (text.trim() === '') setNote(null);
+    else {
+      loadEngine()
+        .then((engine) => current && setNote(engine.describeWordList(engine.countWordList(text))))
+        .catch(() => current && setNote(null));
+    }
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  return note;
 }

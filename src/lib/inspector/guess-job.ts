@@ -6,6 +6,7 @@
  */
 import { cookieSignatureMatches, parseSignedCookie, type SecretKey } from '../flask/index.ts';
 import { mergeWordLists, type GuessOutcome, type GuessProgress } from './guess-runner.ts';
+import { keyAsTyped, keyRepr } from './secret-keys.ts';
 import { EMPTY_WORD_LIST } from './word-lists.ts';
 
 /**
@@ -21,11 +22,24 @@ export type GuessRequest =
     }
   | { readonly type: 'cancel' };
 
-/** Worker → page. */
+/** A found key as the page shows it, worked out in the worker so the page needs no parser. */
+export interface FoundKey {
+  /** As Python writes it: `'secret'`, `b'\x01'`. */
+  readonly repr: string;
+  /** As a key field reads it back ({@link keyAsTyped}). */
+  readonly typed: string;
+}
+
+/** The page's view of a found key. */
+export function foundKey(key: SecretKey): FoundKey {
+  return { repr: keyRepr(key), typed: keyAsTyped(key) };
+}
+
+/** Worker → page. `found` is set when the outcome is `found`. */
 export type GuessReport =
   | { readonly type: 'started'; readonly total: number; readonly truncated: boolean }
   | { readonly type: 'progress'; readonly progress: GuessProgress }
-  | { readonly type: 'done'; readonly outcome: GuessOutcome }
+  | { readonly type: 'done'; readonly outcome: GuessOutcome; readonly found: FoundKey | null }
   | { readonly type: 'failed'; readonly message: string };
 
 export type PreparedGuess =

@@ -8,7 +8,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { SecretKey } from '../flask/index.ts';
 import { utf8DecodeStrict } from '../flask/encoding.ts';
 import { MAX_CANDIDATES } from './limits.ts';
-import { wordListKey } from './word-lists.ts';
+import { wordListKey } from './word-list-lines.ts';
 
 /**
  * The candidates in `lists` (each a text with one key per line, plain or a Python literal, see

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { prepareGuess } from '../../../src/lib/inspector/guess-job.ts';
 import { runGuesses } from '../../../src/lib/inspector/guess-runner.ts';
-import { countWordList } from '../../../src/lib/inspector/word-lists.ts';
+import { countWordList } from '../../../src/lib/inspector/word-list-lines.ts';
 import { cases, named, secretKey } from '../../conformance/inspector-cases.ts';
 
 const builtIn = readFileSync(
