@@ -29,6 +29,7 @@ export function KeyField(props: KeyFieldProps) {
       label={props.label}
       {...(props.hint === undefined ? {} : { hint: props.hint })}
       rows={2}
+      submitOnEnter={!(props.perLine ?? false)}
       value={props.value}
       onInput={props.onInput}
       error={props.error}
