@@ -185,8 +185,9 @@ export function GuessSection(props: {
               onChange={(event) => setUseBuiltIn(event.currentTarget.checked)}
             />
             <span>
-              Built-in list of {count(props.builtInListSize)} weak keys (defaults, tutorial
-              examples, common words and passwords, years, keyboard walks)
+              Built-in list of {count(props.builtInListSize)} weak keys (defaults shipped by
+              Flask-based products such as Apache Superset, tutorial examples, common words and
+              passwords, years, keyboard walks)
             </span>
           </label>
           <Field
