@@ -4,9 +4,7 @@
  * not with the page.
  */
 import type { SecretKey } from '../flask/index.ts';
-import { looksLikePythonLiteral, parsePythonLiteral } from '../python-literal.ts';
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+import { isUtf8Encodable, looksLikePythonLiteral, parsePythonLiteral } from '../python-literal.ts';
 
 /** A word-list line as a key to try, and whether it was written as a Python literal. */
 export interface WordListKey {
@@ -28,7 +26,7 @@ export function wordListKey(line: string): WordListKey | null {
   const parsed = parsePythonLiteral(text);
   if (!parsed.ok) return { key: text, literal: false };
   const { value } = parsed.literal;
-  if (value.length === 0 || (typeof value === 'string' && LONE_SURROGATE.test(value))) return null;
+  if (value.length === 0 || (typeof value === 'string' && !isUtf8Encodable(value))) return null;
   return { key: value, literal: true };
 }
 
