@@ -12,6 +12,7 @@ import {
   type GuessRequest,
 } from '../lib/inspector/guess-job.ts';
 import { runGuesses } from '../lib/inspector/guess-runner.ts';
+import type { WordList } from '../lib/inspector/word-list-lines.ts';
 
 /** The parts of the worker's global scope used here (the DOM typings describe a window). */
 interface WorkerScope {
@@ -44,7 +45,7 @@ const pause = () =>
   });
 
 async function guess(request: Extract<GuessRequest, { type: 'start' }>): Promise<void> {
-  const lists = [...request.lists];
+  const lists: WordList[] = request.lists.map((text) => ({ text, reading: request.reading }));
   if (request.useBuiltInList) {
     const builtIn = await download(weakSecretsUrl);
     if (builtIn === null) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FoundKey, GuessReport, GuessRequest } from '../../lib/inspector/guess-job.ts';
 import { progressLine, triedIn } from '../../lib/inspector/guess-format.ts';
 import type { GuessOutcome, GuessProgress } from '../../lib/inspector/guess-runner.ts';
@@ -8,7 +8,9 @@ import {
   pastedListProblem,
   readWordListFile,
 } from '../../lib/inspector/word-lists.ts';
+import type { KeyReading } from '../../lib/inspector/secret-keys.ts';
 import { Field } from './Field.tsx';
+import { LiteralToggle, hasLiteralLine } from './KeyField.tsx';
 import { loadEngine } from './load-engine.ts';
 
 const LIST_ID = 'ci-guess-list';
@@ -32,8 +34,6 @@ type Run =
 interface LoadedFile {
   readonly name: string;
   readonly text: string;
-  /** How its lines were read, e.g. `55,982 lines: 55,970 Python literals, 12 plain.` */
-  readonly lines: string;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -48,6 +48,7 @@ export function GuessSection(props: {
 }) {
   const [useBuiltIn, setUseBuiltIn] = useState(true);
   const [pasted, setPasted] = useState('');
+  const [reading, setReading] = useState<KeyReading>('auto');
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
@@ -70,18 +71,13 @@ export function GuessSection(props: {
       setFileError(read.message);
       return;
     }
-    let lines = `${count(read.text.length)} characters read.`;
-    try {
-      const engine = await loadEngine();
-      lines = engine.describeWordList(engine.countWordList(read.text));
-    } catch {
-      // Offline: the file is still used; only the count of its lines is missing.
-    }
-    setFile({ name: chosen.name, text: read.text, lines });
+    setFile({ name: chosen.name, text: read.text });
   };
 
   const pastedError = pastedListProblem(pasted);
-  const pastedNote = usePastedListNote(pasted);
+  const pastedNote = useListNote(pasted, reading);
+  const fileNote = useListNote(file?.text ?? '', reading);
+  const literalTyped = useMemo(() => hasLiteralLine([pasted, file?.text ?? '']), [pasted, file]);
 
   const start = () => {
     const lists = [pasted, file?.text ?? ''].filter((text) => text !== '');
@@ -135,6 +131,7 @@ export function GuessSection(props: {
       cookie: props.cookie,
       useBuiltInList: useBuiltIn,
       lists,
+      reading,
     };
     started.postMessage(request);
     setRun({ state: 'running', progress: null, truncated: false });
@@ -212,7 +209,7 @@ export function GuessSection(props: {
             />
             {file !== null && (
               <p class="ci-hint">
-                {file.name}: {file.lines}
+                {file.name}: {fileNote ?? `${count(file.text.length)} characters read.`}
               </p>
             )}
             {fileError !== null && (
@@ -221,6 +218,7 @@ export function GuessSection(props: {
               </p>
             )}
           </div>
+          <LiteralToggle literalTyped={literalTyped} reading={reading} onReading={setReading} />
           <p class="ci-hint">
             Repeated keys are tried once; at most {count(MAX_CANDIDATES)} keys per run.
           </p>
@@ -325,20 +323,26 @@ function Outcome(props: {
   );
 }
 
-/** How the pasted list's lines are read, once the reading code has loaded. */
-function usePastedListNote(text: string): string | null {
+/**
+ * How a list's lines are read, e.g. `55,982 lines: 55,970 Python literals, 12 plain.`, once the
+ * reading code has loaded (`null` before, when offline, or for an empty list).
+ */
+function useListNote(text: string, reading: KeyReading): string | null {
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
     if (text.trim() === '') setNote(null);
     else {
       loadEngine()
-        .then((engine) => current && setNote(engine.describeWordList(engine.countWordList(text))))
+        .then(
+          (engine) =>
+            current && setNote(engine.describeWordList(engine.countWordList(text, reading))),
+        )
         .catch(() => current && setNote(null));
     }
     return () => {
       current = false;
     };
-  }, [text]);
+  }, [text, reading]);
   return note;
 }

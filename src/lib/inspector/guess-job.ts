@@ -6,7 +6,8 @@
  */
 import { cookieSignatureMatches, parseSignedCookie, type SecretKey } from '../flask/index.ts';
 import { mergeWordLists, type GuessOutcome, type GuessProgress } from './guess-runner.ts';
-import { keyAsTyped, keyRepr } from './secret-keys.ts';
+import { keyAsTyped, keyRepr, type KeyReading } from './secret-keys.ts';
+import type { WordList } from './word-list-lines.ts';
 import { EMPTY_WORD_LIST } from './word-lists.ts';
 
 /**
@@ -19,6 +20,8 @@ export type GuessRequest =
       readonly cookie: string;
       readonly useBuiltInList: boolean;
       readonly lists: readonly string[];
+      /** How the lines of `lists` are read; the built-in list is always read `auto`. */
+      readonly reading: KeyReading;
     }
   | { readonly type: 'cancel' };
 
@@ -52,7 +55,7 @@ export type PreparedGuess =
   | { readonly ok: false; readonly message: string };
 
 /** The candidate keys and the test for `cookie`, or why guessing cannot start. */
-export function prepareGuess(cookie: string, lists: readonly string[]): PreparedGuess {
+export function prepareGuess(cookie: string, lists: readonly WordList[]): PreparedGuess {
   const signed = parseSignedCookie(cookie);
   if (signed === null) {
     return {

@@ -8,7 +8,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { SecretKey } from '../flask/index.ts';
 import { utf8DecodeStrict } from '../flask/encoding.ts';
 import { MAX_CANDIDATES } from './limits.ts';
-import { wordListKey } from './word-list-lines.ts';
+import { wordListKey, type WordList } from './word-list-lines.ts';
 
 /**
  * The candidates in `lists` (each a text with one key per line, plain or a Python literal, see
@@ -17,20 +17,22 @@ import { wordListKey } from './word-list-lines.ts';
  * skipped (Flask has no session at all with an empty key). Stops after `max` keys.
  */
 export function mergeWordLists(
-  lists: readonly string[],
+  lists: readonly WordList[],
   max: number = MAX_CANDIDATES,
 ): { keys: SecretKey[]; truncated: boolean } {
   const keys: SecretKey[] = [];
   const seen = new Set<string>();
   const seenBytes = new Set<string>();
-  for (const text of lists) {
+  for (const list of lists) {
+    const { text, reading } =
+      typeof list === 'string' ? { text: list, reading: 'auto' as const } : list;
     for (const line of text.split('\n')) {
-      const read = wordListKey(line);
+      const read = wordListKey(line, reading);
       if (read === null) continue;
       const { key } = read;
-      const text = typeof key === 'string' ? key : utf8DecodeStrict(key);
-      const ids = text === null ? seenBytes : seen;
-      const id = text ?? bytesToHex(key as Uint8Array);
+      const asText = typeof key === 'string' ? key : utf8DecodeStrict(key);
+      const ids = asText === null ? seenBytes : seen;
+      const id = asText ?? bytesToHex(key as Uint8Array);
       if (ids.has(id)) continue;
       if (keys.length === max) return { keys, truncated: true };
       ids.add(id);

@@ -58,6 +58,8 @@ describe('preparing a guessing job', () => {
   });
 });
 
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
 describe('flask-unsign word lists (one Python literal per line)', () => {
   const list = cases.word_list;
 
@@ -98,5 +100,13 @@ describe('flask-unsign word lists (one Python literal per line)', () => {
   test('a bytes key and the same key as text are tried once', () => {
     const job = prepareGuess(list.cookie, ["secret\nb'secret'\nb'\\xff'\nb'\\xff'\n'\\xff'"]);
     expect(job.ok && job.keys).toEqual(['secret', Uint8Array.of(0xff), 'ÿ']);
+  });
+
+  test('taken literally, every line is a key as written; the built-in list is still read', () => {
+    const mine = "'dev'\nb'x'";
+    expect(wordListKey("'dev'", 'plain')).toEqual({ key: "'dev'", literal: false });
+    expect(describeWordList(countWordList(mine, 'plain'))).toBe('2 lines: 2 plain.');
+    const job = prepareGuess(list.cookie, ["b'builtin'", { text: mine, reading: 'plain' }]);
+    expect(job.ok && job.keys).toEqual([utf8('builtin'), "'dev'", "b'x'"]);
   });
 });
