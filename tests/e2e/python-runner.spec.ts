@@ -30,7 +30,7 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Home');
 }
 
-async function runOnFlask(page: Page, playground: Locator): Promise<void> {
+async function runOnFlask(playground: Locator): Promise<void> {
   await playground.getByRole('button', { name: /Run (my code again )?on real Flask/ }).click();
   await expect(playground.locator('.pr-status')).toContainText(
     'Real Flask is running your code',
@@ -48,7 +48,7 @@ test('the lesson’s counter on real Flask: same rows and bytes as the simulator
   const playground = await openEditor(page);
   await expect(playground.locator('.pr-versions')).toContainText('Python 3.11.3 (Pyodide 0.25.1)');
   await expect(playground.locator('.pr-versions')).toContainText('Flask 2.2.2');
-  await runOnFlask(page, playground);
+  await runOnFlask(playground);
   await send(playground);
   await expect(rows(playground)).toHaveCount(1);
   await expect(rows(playground).first()).toContainText('Real Flask');
@@ -77,7 +77,7 @@ test('a KeyError: HTTP 500 and the traceback at the learner’s line; Reset rest
   await goToLine(page, 7);
   await page.keyboard.press('Shift+End');
   await page.keyboard.type("session['count'] = session['count'] + 1");
-  await runOnFlask(page, playground);
+  await runOnFlask(playground);
   await send(playground);
   await expect(rows(playground)).toHaveCount(1);
   await expect(rows(playground).first()).toContainText('500 INTERNAL SERVER ERROR');
@@ -105,7 +105,7 @@ test('session.permanent = True makes Flask send Expires, a month after the simul
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('session.permanent = True');
-  await runOnFlask(page, playground);
+  await runOnFlask(playground);
   await send(playground);
   await expect(rows(playground)).toHaveCount(1);
   const clock = await playground.locator('.pg-clock time').getAttribute('datetime');
@@ -152,7 +152,7 @@ test.describe('the learner’s code reaches no other origin', () => {
     );
     const playground = await openEditor(page);
     await expect(editor(page)).toContainText('attempts');
-    await runOnFlask(page, playground);
+    await runOnFlask(playground);
     await send(playground);
     await expect(rows(playground)).toHaveCount(1);
     await expect(rows(playground).first()).toContainText(
