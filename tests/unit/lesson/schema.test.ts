@@ -128,6 +128,10 @@ const COUNTER_NARRATION = {
   respond: { store: 'The browser stores {cookie}.' },
 };
 
+/** The `load` stage's narration templates of a lesson set up by {@link withCounterScenario}. */
+const loadTemplates = (lesson: Lesson) =>
+  (lesson.conceptFlow.stages[2] as { narration: Record<string, string> }).narration;
+
 function withCounterScenario(lesson: Lesson) {
   const execution = lesson.execution as Lesson['execution'] & { scenario?: string };
   execution.scenario = 'counter';
@@ -206,7 +210,7 @@ describe('execution tables computed from a scenario', () => {
     expect(
       await problems((l) => {
         withCounterScenario(l);
-        delete (l.conceptFlow.stages[2]!.narration as Record<string, string>)['verified'];
+        delete loadTemplates(l)['verified'];
       }),
     ).toEqual([
       'conceptFlow.stages.2.narration.verified: is missing: visit 2 reaches stage "load" as case "verified"',
@@ -217,7 +221,7 @@ describe('execution tables computed from a scenario', () => {
     expect(
       await problems((l) => {
         withCounterScenario(l);
-        const load = l.conceptFlow.stages[2]!.narration as Record<string, string>;
+        const load = loadTemplates(l);
         load['maybe'] = 'Perhaps.';
         load['verified'] = 'Signed at {when}.';
         l.conceptFlow.stages[6]!.id = 'reply';
