@@ -130,7 +130,7 @@ const COUNTER_NARRATION = {
 
 /** The `load` stage's narration templates of a lesson set up by {@link withCounterScenario}. */
 const loadTemplates = (lesson: Lesson) =>
-  (lesson.conceptFlow.stages[2] as { narration: Record<string, string> }).narration;
+  (lesson.conceptFlow.stages[2] as unknown as { narration: Record<string, string> }).narration;
 
 function withCounterScenario(lesson: Lesson) {
   const execution = lesson.execution as Lesson['execution'] & { scenario?: string };
