@@ -18,6 +18,7 @@ import {
   checkCookieWithSimulator,
 } from '../../lib/python/playground.ts';
 import type { PythonError, RequestOutcome } from '../../lib/python/runtime.ts';
+import { pythonTrace } from '../../lib/python/trace.ts';
 import CodeEditor from './CodeEditor.tsx';
 import { RunReport } from './RunReport.tsx';
 import '../../styles/python-runner.css';
@@ -116,8 +117,10 @@ export default function PythonRunner(props: PythonRunnerProps) {
       const request = pythonRequest(state);
       const outcome = await worker.request(request);
       if (!outcome.ok) loaded.current = null;
+      const program = latestSource.current;
+      const trace = outcome.ok ? await pythonTrace(request, outcome, program) : [];
       const next = await checkCookieWithSimulator(
-        applyOutcome(state, scenario, request, outcome),
+        applyOutcome(state, scenario, request, outcome, trace, program),
         outcome,
       );
       let agreement: string[] | null = null;

@@ -4,7 +4,12 @@
  * did on CPython. Loaded with the Python runtime, never with the page.
  */
 import { applySetCookies, cookieHeader } from '../browser/cookie-jar.ts';
-import { loadSessionCookie, type Response, type StatusCode } from '../flask/index.ts';
+import {
+  loadSessionCookie,
+  type Response,
+  type StatusCode,
+  type TraceEvent,
+} from '../flask/index.ts';
 import { HOST } from '../playground/config.ts';
 import type { Scenario } from '../playground/scenarios.ts';
 import {
@@ -97,8 +102,9 @@ export function responseDifferences(simulated: Response, real: Response): string
 }
 
 /**
- * The playground after real Flask answered `request`: a new row, the request/response panel,
- * and the jar updated by the response's Set-Cookie headers. A request that did not run (no app
+ * The playground after real Flask answered `request`: a new row, the request/response panel
+ * (with `trace`, from `pythonTrace`, and the `program` that ran), and the jar updated by the
+ * response's Set-Cookie headers. A request that did not run (no app
  * loaded, Python restarted) leaves everything but the notice as it was.
  */
 export function applyOutcome(
@@ -106,6 +112,8 @@ export function applyOutcome(
   scenario: Scenario,
   request: PythonRequest,
   outcome: RequestOutcome,
+  trace: readonly TraceEvent[],
+  program: string,
 ): PlaygroundState {
   if (!outcome.ok) return { ...state, notice: outcome.error.message };
   const response = asResponse(outcome.response);
@@ -148,6 +156,8 @@ export function applyOutcome(
     response,
     exception: error === null ? null : `${error.type}: ${error.message}`,
     warnings: [],
+    trace,
+    program,
   };
   return {
     ...state,

@@ -165,7 +165,16 @@ def session_snapshot():
     return {"repr": dict.__repr__(current), "accessed": getattr(current, "accessed", False),
             "modified": getattr(current, "modified", False),
             "permanent": bool(dict.get(current, "_permanent", False)),
-            "items": {str(key): repr(value) for key, value in dict.items(current)}}
+            "items": {str(key): repr(value) for key, value in dict.items(current)},
+            "tagged": tagged_json(current)}
+
+
+def tagged_json(current):
+    """The session as Flask's TaggedJSONSerializer writes it, or None if it cannot be."""
+    try:
+        return flask.current_app.session_interface.serializer.dumps(dict(current))
+    except Exception:  # noqa: BLE001 - a value Flask cannot store: the trace shows no dict
+        return None
 
 
 def learner_traceback(error):

@@ -41,6 +41,8 @@ export interface TracedSession {
   readonly permanent: boolean;
   /** `repr()` of each value by key, e.g. `{ count: '1' }`. */
   readonly items: Readonly<Record<string, string>>;
+  /** Flask's tagged JSON of the session (`session_interface.serializer`), or null if unstorable. */
+  readonly tagged: string | null;
 }
 
 /** One `sys.settrace` event in a view of the learner's file. */
