@@ -11,24 +11,30 @@ import {
 import { HOST, flaskConfig, type ServerConfig } from './config.ts';
 import { SCENARIOS, routeFor } from './scenarios.ts';
 import { actionText, trackedValue, viewFor } from './views.ts';
-import { visitLabel, type Exchange, type PlaygroundState, type Row } from './state.ts';
+import { rowLabel } from './labels.ts';
+import type { Exchange, PlaygroundState, Row } from './state.ts';
 
 /**
  * Sends one request from the simulated browser to the simulated Flask app: the jar's cookies go
  * out, Flask handles the request exactly as the engine models it, and the response's Set-Cookie
  * headers update the jar. Adds a row and replaces the request/response panel. Never throws:
- * when the engine cannot simulate a case, the state carries a notice saying why.
+ * when the engine cannot simulate a case, the state carries a notice saying why. `label` names
+ * the row (an experiment's name); by default it says what happened (`rowLabel`).
  */
 export async function sendRequest(
   state: PlaygroundState,
-  options: { loadZlib?: ZlibLoader } = {},
+  options: { loadZlib?: ZlibLoader; label?: string } = {},
 ): Promise<PlaygroundState> {
   const scenario = SCENARIOS[state.scenario];
   const route = routeFor(scenario, state.path);
   const header = cookieHeader(state.jar, state.clock) ?? null;
   const result = await handleRequest(
     flaskConfig(state.config),
-    { cookieHeader: header, now: state.clock, ...options },
+    {
+      cookieHeader: header,
+      now: state.clock,
+      ...(options.loadZlib === undefined ? {} : { loadZlib: options.loadZlib }),
+    },
     viewFor(scenario, route, state.config),
   );
   if (!result.ok)
@@ -39,11 +45,12 @@ export async function sendRequest(
     .filter(([name]) => name === 'Set-Cookie')
     .map(([, value]) => value);
   const visit = state.rows.length + 1;
+  const named = rowLabel(trace.verification, state.visits);
   const before = trace.sessionBefore === null ? '—' : pyRepr(trace.sessionBefore);
   const after = trace.sessionAfter === null ? '—' : pyRepr(trace.sessionAfter);
   const row: Row = {
     visit,
-    label: visitLabel(visit),
+    label: options.label ?? named.label,
     request: `GET ${route.path}`,
     before,
     action:
@@ -79,6 +86,7 @@ export async function sendRequest(
     ...state,
     jar: applySetCookies(state.jar, setCookies, state.clock),
     rows: [...state.rows, row],
+    visits: named.visits,
     last: exchange,
     notice: null,
   };

@@ -1,0 +1,40 @@
+import type { PlaygroundState } from './state.ts';
+
+/**
+ * Where the playground keeps its state for the tab (sessionStorage), so that following its own
+ * links and pressing Back brings back the rows, jar, clock and settings. The stored text is
+ * `{"version": STORED_VERSION, "state": PlaygroundState}`; `restore.ts` reads it back and
+ * discards anything from another version or of the wrong shape.
+ */
+export const STORAGE_KEY = 'playground:flask-session';
+
+/** Bump when `PlaygroundState` changes shape: older saved states are then discarded. */
+export const STORED_VERSION = 1;
+
+/** The tab's session storage, or null where the browser blocks it (some private modes). */
+function storage(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves `state` (null forgets it). Storage that is full or blocked only loses the copy. */
+export function saveState(state: PlaygroundState | null): void {
+  try {
+    if (state === null) storage()?.removeItem(STORAGE_KEY);
+    else storage()?.setItem(STORAGE_KEY, JSON.stringify({ version: STORED_VERSION, state }));
+  } catch {
+    // quota exceeded or storage blocked: the playground still works, it just is not kept
+  }
+}
+
+/** The saved text, or null when there is none or storage is blocked. */
+export function savedText(): string | null {
+  try {
+    return storage()?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, test } from 'vitest';
+import { changeKeyExperiment, replayLesson } from '../../../src/lib/playground/experiments.ts';
+import {
+  STORAGE_KEY,
+  STORED_VERSION,
+  saveState,
+  savedText,
+} from '../../../src/lib/playground/persist.ts';
+import { restoreState } from '../../../src/lib/playground/restore.ts';
+import { sendRequest } from '../../../src/lib/playground/run.ts';
+import { initialState, updateConfig } from '../../../src/lib/playground/state.ts';
+
+const clock = 1_700_000_000;
+
+beforeEach(() => sessionStorage.clear());
+
+describe('the playground’s state kept for the tab', () => {
+  test('rows, jar, clock and settings come back as they were', async () => {
+    const state = await changeKeyExperiment(await replayLesson(initialState(clock)));
+    saveState(state);
+    expect(restoreState(savedText())).toEqual(state);
+  });
+
+  test('a permanent cookie keeps its Expires; a browser-session cookie stays one', async () => {
+    const permanent = await sendRequest(updateConfig(initialState(clock), { permanent: true }));
+    saveState(permanent);
+    expect(restoreState(savedText())!.jar[0]!.expires).toBe(clock + 31 * 86_400);
+    const plain = await sendRequest(initialState(clock));
+    saveState(plain);
+    expect(restoreState(savedText())).toEqual(plain);
+    expect(restoreState(savedText())!.jar[0]!.expires).toBeUndefined();
+  });
+
+  test('saving null forgets the state (Reset)', async () => {
+    saveState(await sendRequest(initialState(clock)));
+    saveState(null);
+    expect(savedText()).toBeNull();
+    expect(restoreState(savedText())).toBeNull();
+  });
+
+  test('another version’s state is discarded', async () => {
+    const state = await sendRequest(initialState(clock));
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ version: STORED_VERSION + 1, state }));
+    expect(restoreState(savedText())).toBeNull();
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    expect(restoreState(savedText())).toBeNull();
+  });
+
+  test('corrupt or wrongly shaped data is discarded, never half-used', async () => {
+    const good = JSON.parse(
+      JSON.stringify({ version: STORED_VERSION, state: await sendRequest(initialState(clock)) }),
+    );
+    const broken = (change: (state: Record<string, unknown>) => void) => {
+      const copy = structuredClone(good);
+      change(copy.state);
+      return JSON.stringify(copy);
+    };
+    for (const text of [
+      '',
+      '{"version":1,"state":',
+      'null',
+      '[]',
+      JSON.stringify({ version: STORED_VERSION }),
+      broken((s) => (s['scenario'] = 'shop')),
+      broken((s) => (s['clock'] = 'soon')),
+      broken((s) => (s['clock'] = 1.5)),
+      broken((s) => delete s['visits']),
+      broken((s) => ((s['config'] as Record<string, unknown>)['fallbacks'] = 'secret')),
+      broken((s) => ((s['jar'] as Array<Record<string, unknown>>)[0]!['value'] = 7)),
+      broken((s) => ((s['rows'] as Array<Record<string, unknown>>)[0]!['outcome'] = 'great')),
+      broken((s) => ((s['last'] as Record<string, unknown>)['response'] = null)),
+    ]) {
+      expect(restoreState(text), text.slice(0, 60)).toBeNull();
+    }
+    expect(restoreState(JSON.stringify(good))).not.toBeNull();
+  });
+});
