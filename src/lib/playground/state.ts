@@ -1,5 +1,5 @@
 import type { CookieJar } from '../browser/cookie-jar.ts';
-import { closeBrowser, dropExpired } from '../browser/cookie-jar.ts';
+import { closeBrowser, dropExpired } from '../browser/expiry.ts';
 import type { Response } from '../flask/index.ts';
 import { LESSON_CONFIG, type ServerConfig } from './config.ts';
 import { SCENARIOS, type ScenarioId } from './scenarios.ts';
