@@ -138,8 +138,11 @@ function BrowserWindow({
     frame.current?.scrollIntoView({ block: 'nearest' });
   }, [exchange]);
   const page = exchange === null ? null : pageView(exchange.response);
+  // The request line is `GET <path> HTTP/1.1`: the window's bar shows the address it loaded.
+  const path = exchange?.request[0]?.split(' ')[1];
   return (
     <div class="pg-window" ref={frame} role="region" aria-label="Page">
+      <p class="pg-window-bar">{path === undefined ? 'New tab' : `${HOST}${path}`}</p>
       {page === null ? (
         <p class="pg-muted">Send a request to see the page Flask answers.</p>
       ) : (
