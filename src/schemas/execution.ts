@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { SCENARIOS, type ScenarioId } from '../lib/playground/scenarios.ts';
+import { LESSON_APP_SOURCES, type LessonAppId } from '../lib/lesson-apps/sources.ts';
 import { idSchema } from './ref.ts';
 
 /** The columns of the execution table, in display order; also valid `table:<step>:<column>` refs. */
@@ -33,14 +33,17 @@ export const executionStepSchema = z.object({
   stage: idSchema.optional(),
 });
 
-/** The playground scenarios a lesson's execution table can be computed from. */
-export const scenarioIdSchema = z.enum(Object.keys(SCENARIOS) as [ScenarioId, ...ScenarioId[]]);
+/** The lesson apps a lesson's execution table can be computed from. */
+export const scenarioIdSchema = z.enum(
+  Object.keys(LESSON_APP_SOURCES) as [LessonAppId, ...LessonAppId[]],
+);
 
 /** The execution table: the code sample run request by request. */
 export const executionTableSchema = z.object({
   /**
-   * The app whose requests the table shows (a scenario of `src/lib/playground/scenarios.ts`).
-   * When set, the build runs one request per step through the session engine and fills in each
+   * The app whose requests the table shows (a lesson app of `src/lib/lesson-apps/sources.ts`;
+   * each step requests its first route). When set, the build runs one request per step through
+   * the session engine and fills in each
    * step's before/action/after/output and the tracker's values; the code sample must then be that
    * app's exact Python source.
    */

@@ -47,6 +47,7 @@ export const lessonSchema = z
         ? steps.map((step, index) => ({
             ...authored(step),
             tracked: lesson.tracker.values?.[index] ?? '',
+            events: null,
           }))
         : await runScenario(scenario, steps.length).then((run) => {
             if (run.ok) return run.steps;

@@ -1,4 +1,4 @@
-import { SCENARIOS, type ScenarioId } from '../playground/scenarios.ts';
+import { LESSON_APP_SOURCES, type LessonAppId } from '../lesson-apps/sources.ts';
 import { isLessonSectionId } from './sections.ts';
 import { parseRef } from './refs.ts';
 
@@ -12,7 +12,7 @@ export interface LessonLinks {
   conceptFlow: { stages: readonly { id: string }[] };
   code: { source: string };
   execution: {
-    scenario?: ScenarioId | undefined;
+    scenario?: LessonAppId | undefined;
     steps: readonly ({ id: string; stage?: string | undefined } & StepValues)[];
   };
   tracker: { values?: readonly string[] | undefined };
@@ -99,11 +99,10 @@ function executionSourceIssues(lesson: LessonLinks): LessonIssue[] {
   const { scenario, steps } = lesson.execution;
   const values = lesson.tracker.values;
   if (scenario !== undefined) {
-    const { app, python } = SCENARIOS[scenario];
-    if (lesson.code.source !== python) {
+    if (lesson.code.source !== LESSON_APP_SOURCES[scenario]) {
       issues.push({
         path: ['code', 'source'],
-        message: `differs from the Python that scenario "${scenario}" runs (LESSON_APP_SOURCES['${app}'] in src/lib/lesson-app-sources.ts); the code shown must be the code run`,
+        message: `differs from the Python that scenario "${scenario}" runs (LESSON_APP_SOURCES['${scenario}'] in src/lib/lesson-apps/sources.ts); the code shown must be the code run`,
       });
     }
     steps.forEach((step, index) => {

@@ -10,7 +10,7 @@ import { isDict } from '../flask/python.ts';
 import { base64UrlEncode, utf8Encode } from '../flask/encoding.ts';
 import { strRepr } from '../flask/str-repr.ts';
 import { dumpsTagged } from '../flask/tag.ts';
-import { LESSON_CONFIG, flaskConfig, hasSecretKey, type ServerConfig } from './config.ts';
+import { LESSON_CONFIG, hasSecretKey, type ServerConfig } from './config.ts';
 import { sendRequest } from './run.ts';
 import {
   advanceClock,
@@ -73,10 +73,9 @@ async function cookieData(state: PlaygroundState, options: Options): Promise<PyD
 async function cookieAccepted(state: PlaygroundState, options: Options): Promise<boolean> {
   const cookie = sessionCookie(state);
   if (cookie === undefined || !hasSecretKey(state.config)) return false;
-  const config = flaskConfig(state.config);
   const loaded = await loadSessionCookie(cookie, {
-    secretKey: config.SECRET_KEY ?? '',
-    secretKeyFallbacks: config.SECRET_KEY_FALLBACKS ?? [],
+    secretKey: state.config.secretKey,
+    secretKeyFallbacks: state.config.fallbacks,
     maxAge: state.config.lifetime,
     now: state.clock,
     ...(options.loadZlib === undefined ? {} : { loadZlib: options.loadZlib }),

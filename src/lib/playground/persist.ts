@@ -20,11 +20,20 @@ function storage(): Storage | null {
   }
 }
 
-/** Saves `state` (null forgets it). Storage that is full or blocked only loses the copy. */
+/**
+ * Saves `state` (null forgets it). The last request's trace is left out: it holds Python values
+ * JSON cannot carry (bytes, tuples, big integers); a restored exchange has an empty trace. Storage
+ * that is full or blocked only loses the copy.
+ */
 export function saveState(state: PlaygroundState | null): void {
   try {
-    if (state === null) storage()?.removeItem(STORAGE_KEY);
-    else storage()?.setItem(STORAGE_KEY, JSON.stringify({ version: STORED_VERSION, state }));
+    if (state === null) {
+      storage()?.removeItem(STORAGE_KEY);
+      return;
+    }
+    const last = state.last && { ...state.last, trace: [] };
+    const saved = { version: STORED_VERSION, state: { ...state, last } };
+    storage()?.setItem(STORAGE_KEY, JSON.stringify(saved));
   } catch {
     // quota exceeded or storage blocked: the playground still works, it just is not kept
   }

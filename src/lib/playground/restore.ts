@@ -73,6 +73,9 @@ const exchange = shape({
   }),
   exception: optional(text),
   warnings: list(text),
+  // Never saved (see persist.ts): a restored exchange has no trace.
+  trace: (value) => Array.isArray(value) && value.length === 0,
+  program: text,
 } satisfies Record<keyof Exchange, Check>);
 
 const playgroundState = shape({

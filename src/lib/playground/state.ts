@@ -1,6 +1,6 @@
 import type { CookieJar } from '../browser/cookie-jar.ts';
 import { closeBrowser, dropExpired } from '../browser/expiry.ts';
-import type { Response } from '../flask/index.ts';
+import type { Response, TraceEvent } from '../flask/index.ts';
 import { LESSON_CONFIG, type ServerConfig } from './config.ts';
 import { SCENARIOS, type ScenarioId } from './scenarios.ts';
 
@@ -35,6 +35,10 @@ export interface Exchange {
   /** Flask's exception, when there was one: class and Python's message. */
   readonly exception: string | null;
   readonly warnings: readonly string[];
+  /** What Flask decided at each stage of this request (`src/lib/flask/trace.ts`). */
+  readonly trace: readonly TraceEvent[];
+  /** The app's Python as run; the trace's line numbers refer to this text. */
+  readonly program: string;
 }
 
 /** Everything the playground shows. Immutable: every action returns a new state. */

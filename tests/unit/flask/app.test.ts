@@ -3,10 +3,10 @@ import { INTERNAL_SERVER_ERROR_BODY, handleRequest } from '../../../src/lib/flas
 import { flaskOutcome } from '../../../src/lib/flask/exceptions.ts';
 import type { PyValue } from '../../../src/lib/flask/python.ts';
 import type { SecureCookieSession } from '../../../src/lib/flask/sessions.ts';
-import { LESSON_APPS } from '../../../src/lib/lesson-apps.ts';
+import { sourceView } from '../../../src/lib/lesson-apps/visit.ts';
 
 const T0 = 1700000000;
-const counter = (s: SecureCookieSession) => LESSON_APPS.counter.views['index']!(s, {});
+const counter = sourceView('counter', 'index');
 const offline = () => Promise.reject(new Error('offline'));
 
 /** spec §8.1: the counter's Set-Cookie values with dev-secret-key, visits 1 to 5. */
@@ -78,7 +78,11 @@ describe('one request through a Flask app', () => {
     expect(result.trace.sessionAfter).toEqual(
       Object.assign(Object.create(null), { cart: ['apple', 'pear'] }),
     );
-    expect(result.trace.verification).toEqual({ kind: 'ok', timestamp: T0 });
+    expect(result.trace.verification).toEqual({
+      kind: 'ok',
+      key: { kind: 'current' },
+      timestamp: T0,
+    });
   });
 
   test('Content-Length counts UTF-8 bytes', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { lessonSchema } from '../../../src/schemas/lesson.ts';
-import { LESSON_APP_SOURCES } from '../../../src/lib/lesson-app-sources.ts';
+import { LESSON_APP_SOURCES } from '../../../src/lib/lesson-apps/sources.ts';
 import { validLesson } from '../fixtures/lesson.ts';
 
 type Lesson = ReturnType<typeof validLesson>;

@@ -19,7 +19,9 @@ describe('the playground’s state kept for the tab', () => {
   test('rows, jar, clock and settings come back as they were', async () => {
     const state = await changeKeyExperiment(await replayLesson(initialState(clock)));
     saveState(state);
-    expect(restoreState(savedText())).toEqual(state);
+    // All but the last request's trace, which holds Python values JSON cannot carry.
+    expect(state.last!.trace.length).toBeGreaterThan(0);
+    expect(restoreState(savedText())).toEqual({ ...state, last: { ...state.last!, trace: [] } });
   });
 
   test('a permanent cookie keeps its Expires; a browser-session cookie stays one', async () => {
@@ -28,7 +30,7 @@ describe('the playground’s state kept for the tab', () => {
     expect(restoreState(savedText())!.jar[0]!.expires).toBe(clock + 31 * 86_400);
     const plain = await sendRequest(initialState(clock));
     saveState(plain);
-    expect(restoreState(savedText())).toEqual(plain);
+    expect(restoreState(savedText())!.jar).toEqual(plain.jar);
     expect(restoreState(savedText())!.jar[0]!.expires).toBeUndefined();
   });
 
@@ -47,10 +49,16 @@ describe('the playground’s state kept for the tab', () => {
     expect(restoreState(savedText())).toBeNull();
   });
 
+  test('a session holding values JSON cannot carry is still saved', async () => {
+    const sent = await sendRequest(initialState(clock));
+    const withBigInt = { ...sent, last: { ...sent.last!, trace: [{ n: 2n ** 64n }] as never } };
+    saveState(withBigInt);
+    expect(restoreState(savedText())!.rows).toEqual(sent.rows);
+  });
+
   test('corrupt or wrongly shaped data is discarded, never half-used', async () => {
-    const good = JSON.parse(
-      JSON.stringify({ version: STORED_VERSION, state: await sendRequest(initialState(clock)) }),
-    );
+    saveState(await sendRequest(initialState(clock)));
+    const good = JSON.parse(savedText()!);
     const broken = (change: (state: Record<string, unknown>) => void) => {
       const copy = structuredClone(good);
       change(copy.state);
@@ -70,6 +78,7 @@ describe('the playground’s state kept for the tab', () => {
       broken((s) => ((s['jar'] as Array<Record<string, unknown>>)[0]!['value'] = 7)),
       broken((s) => ((s['rows'] as Array<Record<string, unknown>>)[0]!['outcome'] = 'great')),
       broken((s) => ((s['last'] as Record<string, unknown>)['response'] = null)),
+      broken((s) => ((s['last'] as Record<string, unknown>)['trace'] = [{ stage: 'load' }])),
     ]) {
       expect(restoreState(text), text.slice(0, 60)).toBeNull();
     }
