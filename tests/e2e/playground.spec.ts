@@ -585,7 +585,7 @@ test.describe('session playground', () => {
       await page.goto(playgroundPath);
       const playground = page.locator('.playground');
       await playground.scrollIntoViewIfNeeded();
-      await expect(playground.getByText('needs JavaScript')).toBeHidden();
+      await expect(page.getByText('needs JavaScript')).toBeHidden();
       const send = playground.getByRole('button', { name: 'Send request' });
       await expect(send).toBeDisabled();
       expect(await send.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
@@ -603,7 +603,7 @@ test.describe('session playground', () => {
       }) => {
         await page.goto(playgroundPath);
         const playground = page.locator('.playground');
-        await expect(playground.getByText('needs JavaScript')).toBeVisible();
+        await expect(page.getByText('needs JavaScript')).toBeVisible();
         await expect(playground.getByRole('button', { name: 'Send request' })).toBeDisabled();
       });
     });
@@ -644,5 +644,20 @@ test.describe('session playground', () => {
     for (const label of ['+1 hour', '+1 day', '+31 days']) {
       await expect(clock.getByRole('button', { name: label, exact: true })).toBeVisible();
     }
+  });
+
+  test('the last request’s whole trace is one click away', async ({ page }) => {
+    const playground = await openPlayground(page);
+    await playground.getByRole('button', { name: 'Remove the secret key' }).click();
+    await playground.getByText('Every step of this request, line by line').click();
+    const trace = playground.locator('.pg-trace ol');
+    await expect(trace.locator(':scope > li')).toHaveCount(7);
+    await expect(trace).toContainText("line 7: session['count'] = session.get('count', 0) + 1");
+    await expect(trace).toContainText('Raises RuntimeError');
+    await expect(trace).toContainText('Nothing saved: there is no secret key');
+    await playground.getByRole('button', { name: 'Rotate the key' }).click();
+    await expect(trace).toContainText(
+      "The signature checks out with the fallback key 'secret' (SECRET_KEY_FALLBACKS[0]).",
+    );
   });
 });

@@ -1,8 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { StoredCookie } from '../../lib/browser/set-cookie.ts';
 import { HOST } from '../../lib/playground/config.ts';
-import { cookieLifetime } from '../../lib/playground/describe.ts';
-import { pageView } from '../../lib/playground/page.ts';
 import type { Scenario } from '../../lib/playground/scenarios.ts';
 import {
   advanceClock,
@@ -12,7 +9,7 @@ import {
   type PlaygroundState,
 } from '../../lib/playground/state.ts';
 import { formatUtc } from '../../lib/time-format.ts';
-import { withEngine, type Step } from './engine.ts';
+import { withEngine, type Results, type Step } from './engine.ts';
 
 const HOUR = 60 * 60;
 const DAY = 24 * HOUR;
@@ -24,13 +21,15 @@ const CLOCK_STEPS = [
 
 interface BrowserPaneProps {
   readonly state: PlaygroundState | null;
+  /** The views of results, once downloaded (`results.ts`). */
+  readonly results: Results | null;
   readonly scenario: Scenario;
   readonly disabled: boolean;
   readonly run: (step: Step) => void;
 }
 
 /** The simulated browser: address bar, the page it shows, its cookie jar and the clock. */
-export function BrowserPane({ state, scenario, disabled, run }: BrowserPaneProps) {
+export function BrowserPane({ state, results, scenario, disabled, run }: BrowserPaneProps) {
   // Set by "Send request" so the page it brings is scrolled into view (on phones the window may
   // sit below the fold); other actions that send requests keep the learner where they are.
   const reveal = useRef(false);
@@ -70,17 +69,13 @@ export function BrowserPane({ state, scenario, disabled, run }: BrowserPaneProps
           </button>
         </div>
       </form>
-      <BrowserWindow exchange={state?.last ?? null} reveal={reveal} />
+      <BrowserWindow exchange={state?.last ?? null} reveal={reveal} results={results} />
 
       <h4>Cookie jar</h4>
       {state === null || state.jar.length === 0 ? (
         <p class="pg-muted">No cookies: the next request is a new visitor.</p>
       ) : (
-        <ul class="pg-jar">
-          {state.jar.map((stored) => (
-            <CookieCard cookie={stored} now={state.clock} key={stored.name} />
-          ))}
-        </ul>
+        results && <results.CookieJar jar={state.jar} now={state.clock} />
       )}
       <div class="pg-buttons">
         <button type="button" class="button" disabled={disabled} onClick={() => run(clearCookies)}>
@@ -123,54 +118,32 @@ export function BrowserPane({ state, scenario, disabled, run }: BrowserPaneProps
   );
 }
 
-/** The browser's window: the page the last response drew (status line, then the page). */
+/** The browser's window: the address it loaded and the page the last response drew. */
 function BrowserWindow({
   exchange,
   reveal,
+  results,
 }: {
   exchange: PlaygroundState['last'];
   reveal: { current: boolean };
+  results: Results | null;
 }) {
   const frame = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!reveal.current || exchange === null) return;
     reveal.current = false;
     frame.current?.scrollIntoView({ block: 'nearest' });
-  }, [exchange]);
-  const page = exchange === null ? null : pageView(exchange.response);
-  // The request line is `GET <path> HTTP/1.1`: the window's bar shows the address it loaded.
-  const path = exchange?.request[0]?.split(' ')[1];
+  }, [exchange, results]);
   return (
     <div class="pg-window" ref={frame} role="region" aria-label="Page">
-      <p class="pg-window-bar">{path === undefined ? 'New tab' : `${HOST}${path}`}</p>
-      {page === null ? (
-        <p class="pg-muted">Send a request to see the page Flask answers.</p>
-      ) : (
+      {exchange === null ? (
         <>
-          <p class={page.ok ? 'pg-status' : 'pg-status pg-status-error'}>
-            <span class="sr-only">Status: </span>
-            {page.status}
-          </p>
-          {page.heading !== null && <p class="pg-page-heading">{page.heading}</p>}
-          {page.text.map((line, index) => (
-            <p class="pg-page-text" key={index}>
-              {line}
-            </p>
-          ))}
+          <p class="pg-window-bar">New tab</p>
+          <p class="pg-muted">Send a request to see the page Flask answers.</p>
         </>
+      ) : (
+        results && <results.PageContent exchange={exchange} />
       )}
     </div>
-  );
-}
-
-function CookieCard({ cookie, now }: { cookie: StoredCookie; now: number }) {
-  return (
-    <li class="pg-cookie">
-      <code class="pg-cookie-value">
-        {cookie.name}={cookie.value}
-      </code>
-      <span class="pg-muted">{cookie.attributes.join('; ')}</span>
-      <span>{cookieLifetime(cookie, now)}</span>
-    </li>
   );
 }

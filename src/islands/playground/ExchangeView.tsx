@@ -1,7 +1,9 @@
+import type { ServerConfig } from '../../lib/playground/config.ts';
 import type { Exchange } from '../../lib/playground/state.ts';
+import { TraceView } from './TraceView.tsx';
 
 /** The last request and response in full: headers sent, how Flask judged the cookie, the answer. */
-export function ExchangeView({ exchange }: { exchange: Exchange }) {
+export function ExchangeView({ exchange, config }: { exchange: Exchange; config: ServerConfig }) {
   const response = exchange.response;
   return (
     <section class="pg-exchange" aria-labelledby="pg-exchange">
@@ -37,6 +39,7 @@ export function ExchangeView({ exchange }: { exchange: Exchange }) {
           ))}
         </div>
       </div>
+      <TraceView events={exchange.trace} config={config} />
     </section>
   );
 }

@@ -47,8 +47,8 @@ export function Experiments({ cookieJson, disabled, run }: ExperimentsProps) {
     <section class="pg-experiments" aria-labelledby="pg-experiments">
       <h3 id="pg-experiments">Experiments</h3>
       <p class="pg-muted">
-        Each button first puts back the lesson’s counter and key (and a cookie to work on), says
-        what it set up, then sends a request; the table below says what Flask did.
+        Each one first restores the lesson’s counter, key and a cookie to work on, says what it set
+        up, then sends a request.
       </p>
       <ul>
         {EXPERIMENTS.map((experiment) => (

@@ -2,28 +2,31 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lazyModule } from '../../lib/lazy-module.ts';
 import type { CookieAnatomy } from '../../lib/playground/anatomy.ts';
 import { LESSON_CONFIG } from '../../lib/playground/config.ts';
-import { announceRow } from '../../lib/playground/describe.ts';
-import { saveState, savedText } from '../../lib/playground/persist.ts';
+import { saveState, savedState } from '../../lib/playground/persist.ts';
 import { createStepQueue } from '../../lib/playground/queue.ts';
 import { SCENARIOS } from '../../lib/playground/scenarios.ts';
-import { initialState, sessionCookie, type PlaygroundState } from '../../lib/playground/state.ts';
+import {
+  announceRow,
+  initialState,
+  sessionCookie,
+  type PlaygroundState,
+} from '../../lib/playground/state.ts';
 import { BrowserPane } from './BrowserPane.tsx';
-import { ENGINE_FAILED, loadEngine, loadResults } from './engine.ts';
+import { ENGINE_FAILED, loadEngine, loadResults, type Results } from './engine.ts';
 import { Experiments } from './Experiments.tsx';
 import { ServerPane } from './ServerPane.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
-/** The saved-state reader, downloaded only when the tab has a saved playground. */
+/** The saved state's checker, downloaded only when the tab has a saved playground. */
 const loadRestore = lazyModule(() => import('../../lib/playground/restore.ts'));
 
 type Anatomy = CookieAnatomy | { ok: false; message: string } | null;
-type Results = typeof import('./results.ts');
 
 /**
  * The session playground: a simulated browser and a simulated Flask app side by side. Every
  * action goes through `src/lib/playground/`; these components only render state and wire events.
- * Server-rendered with its controls disabled and a no-JavaScript notice, both of which only show
- * without JavaScript (`html.js` rules in playground.css). The state is kept for the tab, so
+ * Server-rendered with its controls disabled, which looks so only without JavaScript (`html.js`
+ * rules in playground.css; Playground.astro carries the no-JavaScript notice). The state is kept for the tab, so
  * following the anatomy's inspector link and pressing Back brings it back.
  */
 /** `inspectorUrl` is the cookie inspector's page, where the anatomy's cookie can be opened. */
@@ -63,13 +66,13 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
   // at the learner's real time, which only the browser knows.
   useEffect(() => {
     const fresh = () => initialState(Math.floor(Date.now() / 1000));
-    const saved = savedText();
+    const saved = savedState();
     if (saved === null) {
       show(fresh());
       return;
     }
     loadRestore()
-      .then((module) => module.restoreState(saved))
+      .then((module) => module.validState(saved))
       .catch(() => null)
       .then((restored) => show(restored ?? fresh()));
   }, []);
@@ -96,7 +99,8 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
     };
   }, [cookie, state?.clock]);
 
-  const hasResults = state !== null && (state.rows.length > 0 || state.last !== null || cookie);
+  const hasResults =
+    state !== null && (state.rows.length > 0 || state.last !== null || state.jar.length > 0);
   useEffect(() => {
     if (hasResults && results === null) {
       loadResults()
@@ -114,10 +118,6 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
 
   return (
     <div class="playground" aria-busy={busy} data-hydrating={disabled ? '' : undefined}>
-      <p class="pg-nojs">
-        The playground runs in your browser and needs JavaScript. Without it, the execution table
-        above shows the same five visits.
-      </p>
       <Toolbar
         scenario={scenario.id}
         hasRows={(state?.rows.length ?? 0) > 0}
@@ -125,7 +125,13 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
         run={run}
       />
       <div class="pg-panes">
-        <BrowserPane state={state} scenario={scenario} disabled={disabled} run={run} />
+        <BrowserPane
+          state={state}
+          results={results}
+          scenario={scenario}
+          disabled={disabled}
+          run={run}
+        />
         <ServerPane config={config} scenario={scenario} disabled={disabled} run={run} />
       </div>
       <Experiments cookieJson={anatomy?.ok ? anatomy.json : null} disabled={disabled} run={run} />
@@ -134,7 +140,7 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
           {state.notice}
         </p>
       )}
-      {state?.last && results && <results.ExchangeView exchange={state.last} />}
+      {state?.last && results && <results.ExchangeView exchange={state.last} config={config} />}
       <section class="pg-anatomy" aria-labelledby="pg-anatomy">
         <h3 id="pg-anatomy">Cookie anatomy</h3>
         <p class="pg-signed">

@@ -10,10 +10,10 @@ export const loadEngine: () => Promise<Engine> = lazyModule(
   () => import('../../lib/playground/engine.ts'),
 );
 
+export type Results = typeof import('./results.ts');
+
 /** The views of requests' results (`results.ts`), downloaded once there is a result to show. */
-export const loadResults: () => Promise<typeof import('./results.ts')> = lazyModule(
-  () => import('./results.ts'),
-);
+export const loadResults: () => Promise<Results> = lazyModule(() => import('./results.ts'));
 
 export const ENGINE_FAILED =
   'The simulator’s code could not be downloaded (are you offline?). Reload the page to try again.';

@@ -3,8 +3,8 @@ import type { PlaygroundState } from './state.ts';
 /**
  * Where the playground keeps its state for the tab (sessionStorage), so that following its own
  * links and pressing Back brings back the rows, jar, clock and settings. The stored text is
- * `{"version": STORED_VERSION, "state": PlaygroundState}`; `restore.ts` reads it back and
- * discards anything from another version or of the wrong shape.
+ * `{"version": STORED_VERSION, "state": PlaygroundState}`; `savedState` reads it back for this
+ * version only, and `restore.ts` discards a state of the wrong shape.
  */
 export const STORAGE_KEY = 'playground:flask-session';
 
@@ -39,10 +39,18 @@ export function saveState(state: PlaygroundState | null): void {
   }
 }
 
-/** The saved text, or null when there is none or storage is blocked. */
-export function savedText(): string | null {
+/**
+ * The state saved for this tab, parsed but not yet checked (`validState` in `restore.ts` does),
+ * or null when there is none, storage is blocked, the text is not JSON or another version saved it.
+ */
+export function savedState(): unknown {
   try {
-    return storage()?.getItem(STORAGE_KEY) ?? null;
+    const saved: unknown = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? 'null');
+    return typeof saved === 'object' && saved !== null && 'version' in saved && 'state' in saved
+      ? saved.version === STORED_VERSION
+        ? saved.state
+        : null
+      : null;
   } catch {
     return null;
   }

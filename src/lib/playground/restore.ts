@@ -1,6 +1,5 @@
 import type { StoredCookie } from '../browser/set-cookie.ts';
 import type { ServerConfig } from './config.ts';
-import { STORED_VERSION } from './persist.ts';
 import { SCENARIOS } from './scenarios.ts';
 import type { Exchange, PlaygroundState, Row } from './state.ts';
 
@@ -91,23 +90,13 @@ const playgroundState = shape({
 } satisfies Record<keyof PlaygroundState, Check>);
 
 /**
- * The playground state saved by `persist.ts`, or null when there is none, it was saved by another
- * version, or it is not valid JSON of the right shape (then it is discarded, never half-used).
- * Cookies are stored as `expires: undefined`, which JSON drops or writes as null; both restore
- * as a browser-session cookie.
+ * `value` as a playground state (what `savedState` in `persist.ts` returns), or null when it is
+ * not one: data of the wrong shape is discarded, never half-used. Cookies were saved with
+ * `expires: undefined`, which JSON drops; they come back as browser-session cookies.
  */
-export function restoreState(saved: string | null): PlaygroundState | null {
-  if (saved === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(saved);
-  } catch {
-    return null;
-  }
-  if (!isObject(parsed) || parsed['version'] !== STORED_VERSION) return null;
-  const state = parsed['state'];
-  if (!playgroundState(state)) return null;
-  const restored = state as unknown as PlaygroundState;
+export function validState(value: unknown): PlaygroundState | null {
+  if (!playgroundState(value)) return null;
+  const restored = value as PlaygroundState;
   return {
     ...restored,
     jar: restored.jar.map((stored) => ({

@@ -133,3 +133,8 @@ export function clearRows(state: PlaygroundState): PlaygroundState {
 export function resetPlayground(now: number): PlaygroundState {
   return { ...initialState(now), notice: 'The playground is back to the lesson’s set-up.' };
 }
+
+/** The sentence a screen reader hears after a request, e.g. "Third visit, GET /: Count: 3. …". */
+export function announceRow(row: Row): string {
+  return `${row.label}, ${row.request}: ${row.output}. ${row.note}`;
+}
