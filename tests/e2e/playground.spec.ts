@@ -392,6 +392,10 @@ test.describe('session playground', () => {
       await playground.getByRole('button', { name: 'Remove the secret key' }).click();
       await expect(rowCount(playground)).toHaveCount(3);
       await playground.getByText('Edit the cookie’s data by hand').click();
+      await playground.getByText('Every step of this request, line by line').click();
+      await expect(playground.getByRole('region', { name: 'Page' })).toContainText(
+        'Internal Server Error',
+      );
       expect(await axeViolations(page)).toEqual([]);
     });
   }
