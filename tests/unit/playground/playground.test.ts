@@ -264,3 +264,30 @@ describe('other apps', () => {
     expect(LESSON_CONFIG.secretKey).toBe('secret');
   });
 });
+
+describe('rows are named by what happened, not by their place in the table', () => {
+  test('a visitor’s visits count on; a new visitor starts again at “New visitor”', async () => {
+    let state = await sendRequest(initialState(clock));
+    state = await sendRequest(state);
+    state = await sendRequest(restartBrowser(state));
+    state = await sendRequest(state);
+    expect(state.rows.map((row) => row.label)).toEqual([
+      'New visitor',
+      'Second visit',
+      'New visitor',
+      'Second visit',
+    ]);
+  });
+
+  test('a cookie edited by hand is a visit with a rejected cookie', async () => {
+    const sent = await sendRequest(initialState(clock));
+    const state = await sendRequest(tamperCookie(sent, '{"count":7}'));
+    expect(state.rows.at(-1)!.label).toBe('Visit with a rejected cookie');
+    expect(state.visits).toBe(1);
+  });
+
+  test('a visit with no secret key says so', async () => {
+    const state = await sendRequest(updateConfig(initialState(clock), { noSecretKey: true }));
+    expect(state.rows[0]!.label).toBe('Visit without a secret key');
+  });
+});
