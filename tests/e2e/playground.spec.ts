@@ -500,7 +500,7 @@ test.describe('session playground', () => {
     await expect(rowCount(playground)).toHaveCount(1);
     await playground.getByRole('button', { name: 'Let the session expire' }).click();
     await expect(playground.getByRole('note')).toHaveText(
-      "Restored the key 'secret', sent one visit, then moved the clock one second past PERMANENT_SESSION_LIFETIME and visited again.",
+      "Restored the key 'secret', sent one visit, then moved the clock one second past PERMANENT_SESSION_LIFETIME and visited again. Result: Cookie rejected (SignatureExpired); Flask started a new, empty session. Flask signed the changed session into a new cookie.",
     );
     const rows = await playgroundRows(playground);
     expect(rows.map((row) => row[0])).toEqual([

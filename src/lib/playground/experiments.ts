@@ -141,10 +141,17 @@ export async function restoreSetUp(
   return { state: ready, did };
 }
 
-/** The experiment's notice: what was set up, then what the experiment did. */
-function told(state: PlaygroundState, did: readonly string[], action: string): PlaygroundState {
+/**
+ * The experiment's notice: what was set up, what the experiment did, then what Flask did (its
+ * row's note), so the outcome shows next to the buttons. A request that could not be simulated
+ * keeps its own notice.
+ */
+function told(sent: PlaygroundState, did: readonly string[], action: string): PlaygroundState {
+  const outcome = sent.rows.at(-1);
+  if (sent.notice !== null || outcome === undefined) return sent;
   const sentence = did.length === 0 ? action : `${did.join(', ')}, then ${action}`;
-  return { ...state, notice: `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` };
+  const setUp = `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+  return { ...sent, notice: `${setUp} Result: ${outcome.note}` };
 }
 
 /** Tamper: set `count` in a valid cookie to 99 without re-signing, then send it. */

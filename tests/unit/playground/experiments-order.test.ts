@@ -104,7 +104,7 @@ describe('experiments say what they set up', () => {
     const noKey = await noSecretKeyExperiment(initialState(clock));
     const state = await tamperExperiment(noKey);
     expect(state.notice).toBe(
-      "Restored the key 'secret', sent one visit, then changed the count inside the cookie to 99 without re-signing it.",
+      "Restored the key 'secret', sent one visit, then changed the count inside the cookie to 99 without re-signing it. Result: Cookie rejected (BadTimeSignature); Flask started a new, empty session. Flask signed the changed session into a new cookie.",
     );
     expect(state.rows.slice(-2).map((row) => row.label)).toEqual([
       'New visitor',
@@ -116,14 +116,14 @@ describe('experiments say what they set up', () => {
     const changed = await changeKeyExperiment(initialState(clock));
     const state = await expiryExperiment(changed);
     expect(state.notice).toBe(
-      "Restored the key 'secret', cleared the old cookie, sent one visit, then moved the clock one second past PERMANENT_SESSION_LIFETIME and visited again.",
+      "Restored the key 'secret', cleared the old cookie, sent one visit, then moved the clock one second past PERMANENT_SESSION_LIFETIME and visited again. Result: Cookie rejected (SignatureExpired); Flask started a new, empty session. Flask signed the changed session into a new cookie.",
     );
   });
 
   test('a usable cookie is kept: rotating after five visits counts on from 5', async () => {
     const state = await rotateKeyExperiment(await replayLesson(initialState(clock)));
     expect(state.notice).toBe(
-      "Made 'new-secret-key-2' the key, kept 'secret' in SECRET_KEY_FALLBACKS and visited again.",
+      "Made 'new-secret-key-2' the key, kept 'secret' in SECRET_KEY_FALLBACKS and visited again. Result: Cookie accepted, checked with the fallback key 'secret'. Flask signed the changed session into a new cookie.",
     );
     expect(lastRow(state).output).toBe('Count: 6');
   });
@@ -136,7 +136,7 @@ describe('experiments say what they set up', () => {
     });
     const state = await noSecretKeyExperiment(learner);
     expect(state.notice).toBe(
-      'Switched to the visit counter, removed SECRET_KEY_FALLBACKS, restored PERMANENT_SESSION_LIFETIME, turned session.permanent off, then removed app.secret_key and visited.',
+      'Switched to the visit counter, removed SECRET_KEY_FALLBACKS, restored PERMANENT_SESSION_LIFETIME, turned session.permanent off, then removed app.secret_key and visited. Result: The view tried to change the session, but the app has no secret key, so there is no session to change. Flask answers HTTP 500.',
     );
     expect(state.config).toEqual({
       secretKey: 'secret',

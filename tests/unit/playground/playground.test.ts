@@ -129,7 +129,7 @@ describe('experiments', () => {
     // A rejected cookie means a new session: real Flask's answer to a new visitor, key 'secret'.
     expect(lastResponse(state)).toEqual(responseOf('counter_seed_secret', 0));
     expect(state.notice).toBe(
-      'Sent one visit, then changed the count inside the cookie to 99 without re-signing it.',
+      'Sent one visit, then changed the count inside the cookie to 99 without re-signing it. Result: Cookie rejected (BadTimeSignature); Flask started a new, empty session. Flask signed the changed session into a new cookie.',
     );
   });
 
