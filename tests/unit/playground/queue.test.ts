@@ -7,6 +7,8 @@ function harness() {
   const settled: Array<[number[], number[]]> = [];
   const busy: boolean[] = [];
   const failures: unknown[] = [];
+  let idleNow: () => void = () => {};
+  let idle = new Promise<void>((resolve) => (idleNow = resolve));
   const queue = createStepQueue<number[]>({
     current: () => shown,
     settle: (before, after) => {
@@ -14,7 +16,13 @@ function harness() {
       shown = after;
     },
     fail: (_state, error) => failures.push(error),
-    busy: (value) => busy.push(value),
+    busy: (value) => {
+      busy.push(value);
+      if (!value) {
+        idleNow();
+        idle = new Promise<void>((resolve) => (idleNow = resolve));
+      }
+    },
   });
   return {
     queue,
@@ -22,6 +30,8 @@ function harness() {
     busy,
     failures,
     shown: () => shown,
+    /** Resolves when the queue next reports that every step is done. */
+    idle: () => idle,
     clear: () => {
       shown = null;
     },
@@ -35,7 +45,6 @@ const later =
   (n: number, ms: number): Step<number[]> =>
   (state) =>
     new Promise((resolve) => setTimeout(() => resolve([...state, n]), ms));
-const idle = () => new Promise((resolve) => setTimeout(resolve, 40));
 
 describe('the playground’s step queue', () => {
   test('a synchronous step with nothing queued settles before run returns', () => {
@@ -52,7 +61,7 @@ describe('the playground’s step queue', () => {
     h.queue.run(later(3, 1));
     h.queue.run(append(4));
     expect(h.shown()).toEqual([]);
-    await idle();
+    await h.idle();
     expect(h.shown()).toEqual([1, 2, 3, 4]);
     expect(h.settled.map(([before]) => before)).toEqual([[], [1], [1, 2], [1, 2, 3]]);
     expect(h.busy).toEqual([true, false]);
@@ -65,7 +74,7 @@ describe('the playground’s step queue', () => {
     };
     h.queue.run(broken);
     h.queue.run(append(5));
-    await idle();
+    await h.idle();
     expect(h.failures).toEqual([new Error('bug')]);
     expect(h.shown()).toEqual([5]);
     expect(h.busy.at(-1)).toBe(false);
@@ -88,7 +97,7 @@ describe('the playground’s step queue', () => {
       ran = true;
       return state;
     });
-    await idle();
+    await h.idle();
     expect(ran).toBe(false);
     expect(h.settled).toEqual([]);
   });
