@@ -315,6 +315,15 @@ test.describe('session playground', () => {
     await page.keyboard.press('Enter');
     await expect(rowCount(playground)).toHaveCount(4);
     expect((await playgroundRows(playground))[3]![4]).toBe('500 INTERNAL SERVER ERROR');
+    const steps = playground.getByText('Every step of this request, line by line');
+    await steps.focus();
+    await page.keyboard.press('Enter');
+    await expect(playground.locator('.pg-trace ol')).toBeVisible();
+    const reset = playground.getByRole('button', { name: 'Reset playground' });
+    await reset.focus();
+    await page.keyboard.press('Enter');
+    await expect(rowCount(playground)).toHaveCount(0);
+    await expect(reset).toBeFocused();
   });
 
   test('hostile text typed into the cookie is shown as text, never run', async ({ page }) => {
