@@ -12,6 +12,10 @@ interface DecodeSectionProps {
   readonly input: string;
   readonly onInput: (input: string) => void;
   readonly onDecode: () => void;
+  /** Puts the lesson's counter cookie into the field and decodes it. */
+  readonly onExample: () => void;
+  /** Shown once the example was loaded. */
+  readonly exampleNote: string | null;
   readonly result: DecodedView | DecodeProblem | null;
   /** Announced politely after each decode. */
   readonly status: string;
@@ -45,11 +49,17 @@ export function DecodeSection(props: DecodeSectionProps) {
             onInput={props.onInput}
             error={result !== null && !result.ok ? result.message : null}
           />
-          <button type="submit" class="button button-primary">
-            Decode
-          </button>
+          <div class="ci-actions">
+            <button type="submit" class="button button-primary">
+              Decode
+            </button>
+            <button type="button" class="button" onClick={props.onExample}>
+              Try an example
+            </button>
+          </div>
         </fieldset>
       </form>
+      {props.exampleNote !== null && <p class="ci-note">{props.exampleNote}</p>}
       {result?.source && <p class="ci-note">{result.source}</p>}
       {result !== null && !result.ok && result.cookie !== null && (
         <p class="ci-note">Verify and Guess below can still check this cookie’s signature.</p>
@@ -81,9 +91,9 @@ function DecodedDetails({
             : 'base64, not compressed'
         }
         signedAt={view.signedAt}
-        age={view.age}
         signatureHex={view.signatureHex}
       />
+      {view.epochNote !== null && <p class="ci-note">{view.epochNote}</p>}
       <h3>The JSON Flask wrote</h3>
       <pre class="ci-code" tabIndex={0}>
         {view.json}

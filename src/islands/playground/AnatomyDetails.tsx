@@ -21,8 +21,11 @@ export function AnatomyDetails({
             <code>{anatomy.json}</code>, which Python reads as <code>{anatomy.session}</code>
           </>
         }
-        signedAt={anatomy.signedAt}
-        age={anatomy.age}
+        signedAt={
+          anatomy.signedAt === null
+            ? 'the timestamp is unreadable'
+            : `${anatomy.signedAt} (${anatomy.age ?? ''})`
+        }
         signatureHex={anatomy.signatureHex}
       />
       <p class="pg-inspect">

@@ -7,9 +7,8 @@ export interface CookiePartsProps {
   readonly signature: string;
   /** What the data part holds, in the page's words (the JSON, or how it is encoded). */
   readonly data: ComponentChildren;
-  /** When it was signed (UTC) and how long ago; null when the timestamp is unreadable. */
-  readonly signedAt: string | null;
-  readonly age: string | null;
+  /** When it was signed, in the page's words (e.g. the UTC time and how long ago). */
+  readonly signedAt: string;
   /** The signature's bytes as hex; null when the part is not valid base64. */
   readonly signatureHex: string | null;
 }
@@ -42,11 +41,7 @@ export function CookieParts(props: CookiePartsProps) {
             <span class="cookie-swatch cookie-part-time" aria-hidden="true" />
             Signed at
           </dt>
-          <dd>
-            {props.signedAt === null
-              ? 'the timestamp is unreadable'
-              : `${props.signedAt} (${props.age ?? ''})`}
-          </dd>
+          <dd>{props.signedAt}</dd>
         </div>
         <div>
           <dt>
