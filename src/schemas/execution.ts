@@ -24,13 +24,13 @@ export const executionStepSchema = z.object({
   after: z.string().min(1).optional(),
   /** The response body the browser shows. */
   output: z.string().min(1).optional(),
-  /** One sentence that narrates the step (used by the step-through player and screen readers). */
-  narration: z.string().min(1),
   /**
-   * The id of the concept-flow stage the narration is mostly about; the step-through player marks
-   * that stage alongside the row. Optional: without it no stage is marked for the step.
+   * One sentence that narrates the whole request (the step-through player shows it above the
+   * stage narrations). With a scenario, the build checks it against the request's trace: every
+   * number it names must be a value the session held or a literal of the code that ran, and "no
+   * cookie" only where the browser sent none.
    */
-  stage: idSchema.optional(),
+  narration: z.string().min(1),
 });
 
 /** The lesson apps a lesson's execution table can be computed from. */

@@ -26,7 +26,7 @@ const modes = [
     label: 'Step-through',
     path: 'step-through/',
     title: 'Flask session object: Step-through · Lessons',
-    headings: ['Step through the requests', 'Execution table', 'Variable tracker', 'Concept flow'],
+    headings: ['Step through the requests', 'Concept flow', 'Execution table', 'Variable tracker'],
   },
   {
     label: 'Read',

@@ -14,15 +14,8 @@ import {
   type ZlibLoader,
 } from '../flask/index.ts';
 import { LESSON_APP_BODIES, MAKE_PERMANENT, type Statement } from './apps.ts';
-import {
-  buildProgram,
-  matchRoute,
-  sourceSettings,
-  type AppSettings,
-  type Program,
-  type ProgramRoute,
-  type RouteArgs,
-} from './program.ts';
+import { appProgram, matchRoute, type Program, type ProgramRoute } from './layout.ts';
+import { sourceSettings, type AppSettings, type RouteArgs } from './program.ts';
 import type { LessonAppId } from './sources.ts';
 
 export interface VisitRequest {
@@ -80,7 +73,7 @@ export function lineView(app: LessonAppId, route: ProgramRoute, args: RouteArgs)
  * @throws Error for an endpoint the app does not define (a programming error).
  */
 export function sourceView(app: LessonAppId, endpoint: string, args: RouteArgs = {}): LineView {
-  const route = buildProgram(app, sourceSettings(app)).routes.find(
+  const route = appProgram(app, sourceSettings(app)).routes.find(
     (candidate) => candidate.endpoint === endpoint,
   );
   if (route === undefined) throw new Error(`lesson app ${app} has no view ${endpoint}`);
@@ -96,13 +89,12 @@ export function flaskConfigFor(settings: AppSettings): FlaskConfig {
   };
 }
 
-/** Sends one request to `app` run with `settings`. Never throws or rejects. */
-export async function visit(
-  app: LessonAppId,
-  settings: AppSettings,
-  request: VisitRequest,
-): Promise<Visit> {
-  const program = buildProgram(app, settings);
+/**
+ * Sends one request to a program (`appProgram(app, settings)`, or `buildProgram` with the
+ * source a page already has). Never throws or rejects.
+ */
+export async function visit(program: Program, request: VisitRequest): Promise<Visit> {
+  const { app, settings } = program;
   const matched = matchRoute(program, request.path);
   if (matched === null) {
     return { ok: false, message: `No route of this app matches ${request.path}.` };

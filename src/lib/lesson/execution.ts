@@ -1,6 +1,7 @@
 import { applySetCookies, cookieHeader, type CookieJar } from '../browser/cookie-jar.ts';
 import { visitCells, type VisitCells } from '../lesson-apps/describe.ts';
-import { buildProgram, sourceSettings } from '../lesson-apps/program.ts';
+import { appProgram } from '../lesson-apps/layout.ts';
+import { sourceSettings } from '../lesson-apps/program.ts';
 import type { LessonAppId } from '../lesson-apps/sources.ts';
 import { visit } from '../lesson-apps/visit.ts';
 import type { TraceEvent } from '../flask/index.ts';
@@ -23,8 +24,8 @@ export async function runScenario(
   app: LessonAppId,
   visits: number,
 ): Promise<{ ok: true; steps: ComputedStep[] } | { ok: false; message: string }> {
-  const settings = sourceSettings(app);
-  const path = buildProgram(app, settings).routes.find((route) => !route.rule.includes('<'))?.rule;
+  const program = appProgram(app, sourceSettings(app));
+  const path = program.routes.find((route) => !route.rule.includes('<'))?.rule;
   if (path === undefined) {
     return {
       ok: false,
@@ -34,7 +35,7 @@ export async function runScenario(
   let jar: CookieJar = [];
   const steps: ComputedStep[] = [];
   for (let number = 1; number <= visits; number++) {
-    const result = await visit(app, settings, {
+    const result = await visit(program, {
       path,
       cookieHeader: cookieHeader(jar, BUILD_CLOCK) ?? null,
       now: BUILD_CLOCK,

@@ -8,6 +8,7 @@ import {
   type ZlibLoader,
 } from '../flask/index.ts';
 import { visitCells } from '../lesson-apps/describe.ts';
+import { buildProgram } from '../lesson-apps/layout.ts';
 import { visit } from '../lesson-apps/visit.ts';
 import { HOST, appSettings, type ServerConfig } from './config.ts';
 import { SCENARIOS, routeFor } from './scenarios.ts';
@@ -29,7 +30,8 @@ export async function sendRequest(
   const scenario = SCENARIOS[state.scenario];
   const route = routeFor(scenario, state.path);
   const header = cookieHeader(state.jar, state.clock) ?? null;
-  const result = await visit(scenario.app, appSettings(state.config), {
+  const program = buildProgram(scenario.app, appSettings(state.config), scenario.python);
+  const result = await visit(program, {
     path: route.path,
     cookieHeader: header,
     now: state.clock,

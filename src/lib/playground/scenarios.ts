@@ -6,7 +6,7 @@ import {
   TRACKED_KEYS,
   type LessonAppId,
 } from '../lesson-apps/sources.ts';
-import { buildProgram } from '../lesson-apps/program.ts';
+import { programSource } from '../lesson-apps/program.ts';
 import { appSettings, type ServerConfig } from './config.ts';
 
 /** An address the simulated browser can request, and the view Flask routes it to. */
@@ -89,5 +89,5 @@ export function routeFor(scenario: Scenario, path: string): Route {
  * trace's line numbers refer to this text.
  */
 export function pythonSource(scenario: Scenario, config: ServerConfig): string {
-  return buildProgram(scenario.app, appSettings(config)).source;
+  return programSource(scenario.python, appSettings(config));
 }

@@ -12,6 +12,7 @@ import {
   viewLines,
   type TraceEvent,
 } from '../../../src/lib/flask/index.ts';
+import { appProgram } from '../../../src/lib/lesson-apps/layout.ts';
 import { sourceSettings, type AppSettings } from '../../../src/lib/lesson-apps/program.ts';
 import type { LessonAppId } from '../../../src/lib/lesson-apps/sources.ts';
 import { visit, type Visit } from '../../../src/lib/lesson-apps/visit.ts';
@@ -27,11 +28,11 @@ async function go(
   settings: Partial<AppSettings> = {},
   now = T0,
 ): Promise<Extract<Visit, { ok: true }>> {
-  const result = await visit(
-    app,
-    { ...sourceSettings(app), ...settings },
-    { path, cookieHeader, now },
-  );
+  const result = await visit(appProgram(app, { ...sourceSettings(app), ...settings }), {
+    path,
+    cookieHeader,
+    now,
+  });
   if (!result.ok) throw new Error(result.message);
   return result;
 }

@@ -1,9 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { LESSON_APP_BODIES } from '../../../src/lib/lesson-apps/apps.ts';
+import { appProgram, matchRoute } from '../../../src/lib/lesson-apps/layout.ts';
 import {
-  buildProgram,
-  matchRoute,
-  sourceSecretKey,
   sourceSettings,
   timedeltaPython,
   type AppSettings,
@@ -43,7 +41,7 @@ describe('the lesson apps', () => {
     ),
   )('%s %s: every line number points at the statement it claims', (app, variant) => {
     const settings = variant === 'as written' ? sourceSettings(app) : shifted;
-    const program = buildProgram(app, settings);
+    const program = appProgram(app, settings);
     const lines = program.source.split('\n');
     const at = (line: number) => lines[line - 1] ?? '';
     for (const route of program.routes) {
@@ -66,12 +64,14 @@ describe('the lesson apps', () => {
   });
 
   test.each(apps)('%s: as written, the program is the source itself', (app) => {
-    expect(buildProgram(app, sourceSettings(app)).source).toBe(LESSON_APP_SOURCES[app]);
-    expect(LESSON_APP_SOURCES[app]).toContain(`app.secret_key = '${sourceSecretKey(app)}'`);
+    expect(appProgram(app, sourceSettings(app)).source).toBe(LESSON_APP_SOURCES[app]);
+    expect(LESSON_APP_SOURCES[app]).toContain(
+      `app.secret_key = '${sourceSettings(app).secretKey}'`,
+    );
   });
 
   test('settings are written into the program as Python', () => {
-    expect(buildProgram('counter', shifted).source).toBe(
+    expect(appProgram('counter', shifted).source).toBe(
       [
         'from datetime import timedelta',
         'from flask import Flask, session',
@@ -98,7 +98,7 @@ describe('the lesson apps', () => {
   });
 
   test('a path picks its route and URL arguments, as Werkzeug routes them', () => {
-    const login = buildProgram('login', sourceSettings('login'));
+    const login = appProgram('login', sourceSettings('login'));
     expect(matchRoute(login, '/login/alice')).toMatchObject({
       route: { endpoint: 'login', rule: '/login/<name>' },
       args: { name: 'alice' },
