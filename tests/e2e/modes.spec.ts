@@ -140,7 +140,7 @@ test.describe('moving between modes', () => {
   }) => {
     await page.goto(`${lessonPath}quiz/`);
     const first = page.getByRole('group', { name: /^Question 1:/ });
-    await first.getByRole('radio', { name: 'B 3', exact: true }).check();
+    await first.getByRole('radio', { name: 'C 3', exact: true }).check();
     await first.getByRole('button', { name: 'Check' }).click();
     await expect(first.getByRole('status')).toContainText('Correct.');
 
@@ -195,7 +195,7 @@ test.describe('modes without JavaScript', () => {
     await page.goto(`${lessonPath}quiz/`);
     const third = page.getByRole('group', { name: /^Question 3:/ });
     await third.getByText('Show the answer').click();
-    await expect(third).toContainText('A: Reads return defaults');
+    await expect(third).toContainText('D: Reading works, but the first write fails');
   });
 
   test('the read mode is complete', async ({ page }) => {
