@@ -128,7 +128,7 @@ export default function Quiz({ lessonId, questions, hintLinks }: Props) {
           {state.status}
         </p>
         {!saved && (
-          <p class="quiz-note notice">
+          <p class="quiz-note notice notice-warn">
             This browser does not let the page save your answers, so they last until you leave.
           </p>
         )}

@@ -87,7 +87,7 @@ test.describe('Flask session lesson page', () => {
     await expect(page.locator('main')).not.toContainText(/\bundefined\b(?!")/);
   });
 
-  test('key moments correct the seed: a missing secret key gives HTTP 500, not silence', async ({
+  test('key moments correct a common misconception: a missing secret key gives HTTP 500, not silence', async ({
     page,
   }) => {
     await page.goto(lessonPath);
@@ -96,9 +96,9 @@ test.describe('Flask session lesson page', () => {
     const secretKey = page.locator('#moment-no-secret-key');
     await expect(secretKey).toContainText('RuntimeError');
     await expect(secretKey).toContainText('HTTP 500');
-    await expect(secretKey.getByRole('complementary', { name: 'Correction' })).toContainText(
-      'silently stays empty',
-    );
+    await expect(
+      secretKey.getByRole('complementary', { name: 'Common misconception' }),
+    ).toContainText('silently stays empty');
   });
 
   test('a key moment link jumps to the table row it cites', async ({ page }) => {

@@ -193,8 +193,10 @@ test.describe('graded quiz', () => {
     await page.goto('./');
     const card = page.locator('.lesson-card').filter({ hasText: 'Flask session object' });
     await expect(card.locator('.quiz-progress')).toBeVisible();
-    await expect(card.locator('.quiz-progress')).toContainText('Quiz 1/3');
-    await expect(card.locator('.quiz-progress .sr-only')).toHaveText('Quiz: 1 of 3 right');
+    const bar = card.getByRole('progressbar', { name: 'Quiz: 1 of 3 right' });
+    await expect(bar).toHaveAttribute('value', '1');
+    await expect(bar).toHaveAttribute('max', '3');
+    await expect(card.getByRole('link', { name: 'Continue Flask session object' })).toBeVisible();
   });
 
   test('retry clears the answers, the score and the catalogue progress', async ({ page }) => {
@@ -212,6 +214,7 @@ test.describe('graded quiz', () => {
     );
     await page.goto('./');
     await expect(page.locator('.quiz-progress')).toBeHidden();
+    await expect(page.getByRole('link', { name: 'Start Flask session object' })).toBeVisible();
   });
 
   test('"Show answers" opens every answer and becomes "Hide answers"', async ({ page }) => {

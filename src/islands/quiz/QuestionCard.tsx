@@ -23,13 +23,20 @@ interface Props {
   onHintFollowed: (link: HintLink) => void;
 }
 
-const feedbackClass: Record<QuestionView['verdict']['kind'], string> = {
+/** The notice tone (see `global.css`) of each verdict. */
+const tone: Record<QuestionView['verdict']['kind'], string> = {
   none: '',
   unchosen: '',
-  correct: ' is-correct',
-  'try-again': ' is-wrong',
-  wrong: ' is-wrong',
+  correct: ' notice-ok',
+  'try-again': ' notice-bad',
+  wrong: ' notice-bad',
 };
+
+/** The feedback region's classes: a notice only while it has something to say. */
+function feedbackClass(view: QuestionView): string {
+  const empty = view.verdict.kind === 'none' && !view.answer;
+  return empty ? 'feedback' : `feedback notice${tone[view.verdict.kind]}`;
+}
 
 /**
  * One question. Before hydration (or without JavaScript) the radios and Check are disabled and
@@ -96,7 +103,7 @@ export default function QuestionCard(props: Props) {
           </button>
         )}
       </div>
-      <div class={`feedback${feedbackClass[view.verdict.kind]}`} role="status">
+      <div class={feedbackClass(view)} role="status">
         {ready && <Verdict view={view} hint={hint} answerId={`${id}-answer`} />}
       </div>
       {ready ? (
