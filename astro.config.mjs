@@ -38,20 +38,22 @@ function scriptsOwnTheirImports() {
 }
 
 /**
- * Astro marks each MDX entry's style collector with a `"use astro:head-inject"` directive that it
- * reads before bundling; the bundler then warns that the directive may not survive bundling, which
- * is harmless (withastro/astro#18087). This drops only that warning, in every build environment;
- * every other log is printed.
+ * Drops two build warnings that a newcomer cannot act on; every other log is printed.
+ * - `MODULE_LEVEL_DIRECTIVE` for `"use astro:head-inject"`: Astro marks each MDX entry's style
+ *   collector with this directive and reads it before bundling; the bundler then warns that the
+ *   directive may not survive bundling, which is harmless (withastro/astro#18087).
+ * - `PLUGIN_TIMINGS`: the bundler's note that JavaScript plugins (Astro's and Vite's own) took much
+ *   of a build, printed or not depending on how busy the machine is.
  * @returns {import('vite').Plugin}
  */
-function quietHeadInjectDirective() {
+function dropHarmlessBuildWarnings() {
   return {
-    name: 'quiet-head-inject-directive',
+    name: 'drop-harmless-build-warnings',
     apply: 'build',
     onLog(_level, log) {
-      if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) {
-        return false;
-      }
+      const headInject =
+        log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject');
+      if (headInject || log.code === 'PLUGIN_TIMINGS') return false;
     },
   };
 }
@@ -73,7 +75,7 @@ export default defineConfig({
   // would block) is therefore off, and Astro no longer warns about it.
   markdown: { syntaxHighlight: false },
   vite: {
-    plugins: [scriptsOwnTheirImports(), quietHeadInjectDirective()],
+    plugins: [scriptsOwnTheirImports(), dropHarmlessBuildWarnings()],
   },
   security: {
     csp: {
