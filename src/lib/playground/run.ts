@@ -12,18 +12,20 @@ import { buildProgram } from '../lesson-apps/layout.ts';
 import { visit } from '../lesson-apps/visit.ts';
 import { HOST, appSettings, type ServerConfig } from './config.ts';
 import { SCENARIOS, routeFor } from './scenarios.ts';
-import { visitLabel, type Exchange, type PlaygroundState, type Row } from './state.ts';
+import { rowLabel } from './labels.ts';
+import type { Exchange, PlaygroundState, Row } from './state.ts';
 
 /**
  * Sends one request from the simulated browser to the simulated Flask app: the jar's cookies go
  * out, Flask handles the request exactly as the engine models it (`visit`), and the response's
  * Set-Cookie headers update the jar. Adds a row and replaces the request/response panel, whose
  * `trace` holds every stage's decision. Never throws: when the engine cannot simulate a case, the
- * state carries a notice saying why.
+ * state carries a notice saying why. `label` names the row (an experiment's name); by default it
+ * says what happened (`rowLabel`).
  */
 export async function sendRequest(
   state: PlaygroundState,
-  options: { loadZlib?: ZlibLoader } = {},
+  options: { loadZlib?: ZlibLoader; label?: string } = {},
 ): Promise<PlaygroundState> {
   const scenario = SCENARIOS[state.scenario];
   const route = routeFor(scenario, state.path);
@@ -33,7 +35,7 @@ export async function sendRequest(
     path: route.path,
     cookieHeader: header,
     now: state.clock,
-    ...options,
+    ...(options.loadZlib === undefined ? {} : { loadZlib: options.loadZlib }),
   });
   if (!result.ok)
     return { ...state, notice: `This request cannot be simulated: ${result.message}` };
@@ -43,9 +45,10 @@ export async function sendRequest(
     .filter(([name]) => name === 'Set-Cookie')
     .map(([, value]) => value);
   const visitNumber = state.rows.length + 1;
+  const named = rowLabel(trace.verification, state.visits);
   const row: Row = {
     visit: visitNumber,
-    label: visitLabel(visitNumber),
+    label: options.label ?? named.label,
     request: `GET ${route.path}`,
     ...visitCells(scenario.app, result),
     note: explain(trace, response, state.config),
@@ -74,6 +77,7 @@ export async function sendRequest(
     ...state,
     jar: applySetCookies(state.jar, setCookies, state.clock),
     rows: [...state.rows, row],
+    visits: named.visits,
     last: exchange,
     notice: null,
   };
