@@ -4,7 +4,13 @@ import { findLessonIssues, type StepValues } from '../lib/lesson/validate.ts';
 import { codeSampleSchema } from './code-sample.ts';
 import { conceptFlowSchema } from './concept-flow.ts';
 import { executionTableSchema, variableTrackerSchema } from './execution.ts';
+import { simulatorIds } from '../lib/figures/simulators.ts';
+import { lessonModeIds } from '../lib/lesson/modes.ts';
+import { findModeIssues } from '../lib/lesson/validate-modes.ts';
+import { articleSchema } from './article.ts';
 import { keyMomentsSchema } from './key-moments.ts';
+import { learnSchema } from './learn.ts';
+import { reviewSchema } from './review.ts';
 import { quizSchema } from './quiz.ts';
 import { snapshotSchema } from './snapshot.ts';
 
@@ -33,10 +39,19 @@ export const lessonSchema = z
     keyMoments: keyMomentsSchema,
     quiz: quizSchema,
     snapshot: snapshotSchema,
+    /** The simulator whose engine computes the modes' examples and figures (and the playground). */
+    simulator: z.enum(simulatorIds).optional(),
+    /** The learning styles the lesson offers; each gets a page (order does not matter). */
+    modes: z.array(z.enum(lessonModeIds)).min(1).default(['visualize', 'step-through', 'review']),
+    learn: learnSchema.optional(),
+    why: articleSchema.optional(),
+    deepDive: articleSchema.optional(),
+    performance: articleSchema.optional(),
+    review: reviewSchema.optional(),
   })
   .strict()
   .superRefine((lesson, context) => {
-    for (const issue of findLessonIssues(lesson)) {
+    for (const issue of [...findLessonIssues(lesson), ...findModeIssues(lesson)]) {
       context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     }
   })

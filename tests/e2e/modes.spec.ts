@@ -3,12 +3,22 @@ import { axeViolations, expect, test } from './fixtures.ts';
 
 const lessonPath = 'lessons/flask-session/';
 
-/** Every learning style: its page, its title and the section headings it shows. */
+/** Every learning style in the recommended order: its page, title and section headings. */
 const modes = [
+  {
+    label: 'Learn',
+    path: 'learn/',
+    headings: [
+      'What it is',
+      'The API, call by call',
+      'Execution sample',
+      'Concept snapshot',
+      'Full transcript',
+    ],
+  },
   {
     label: 'Visualize',
     path: '',
-    title: 'Flask session object · Lessons',
     headings: [
       'On this page',
       'Concept flow',
@@ -25,34 +35,16 @@ const modes = [
   {
     label: 'Step-through',
     path: 'step-through/',
-    title: 'Flask session object: Step-through · Lessons',
     headings: ['Step through the requests', 'Execution table', 'Variable tracker', 'Concept flow'],
   },
-  {
-    label: 'Read',
-    path: 'read/',
-    title: 'Flask session object: Read · Lessons',
-    headings: ['Concept snapshot', 'Full transcript'],
-  },
-  {
-    label: 'Quiz',
-    path: 'quiz/',
-    title: 'Flask session object: Quiz · Lessons',
-    headings: ['Visual quiz'],
-  },
-  {
-    label: 'Review',
-    path: 'review/',
-    title: 'Flask session object: Review · Lessons',
-    headings: ['Key moments', 'Concept snapshot'],
-  },
-  {
-    label: 'Playground',
-    path: 'playground/',
-    title: 'Flask session object: Playground · Lessons',
-    headings: ['Session playground'],
-  },
+  { label: 'Playground', path: 'playground/', headings: ['Session playground'] },
+  { label: 'Review', path: 'review/', headings: ['Key moments', 'Concept snapshot'] },
 ];
+
+const titleOf = (mode: (typeof modes)[number]) =>
+  mode.label === 'Visualize'
+    ? 'Flask session object · Lessons'
+    : `Flask session object: ${mode.label} · Lessons`;
 
 /** Puts the page in the state where most of it is showing: islands hydrated, disclosures open. */
 async function openEverything(page: Page) {
@@ -76,11 +68,12 @@ for (const mode of modes) {
   test.describe(`${mode.label} mode`, () => {
     test('renders its sections under its own title and canonical URL', async ({ page }) => {
       await page.goto(lessonPath + mode.path);
-      await expect(page).toHaveTitle(mode.title);
+      await expect(page).toHaveTitle(titleOf(mode));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Flask session object');
-      expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(
-        mode.headings,
-      );
+      expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+        ...mode.headings,
+        `Finished with ${mode.label}?`,
+      ]);
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
         'href',
         new RegExp(`/${lessonPath}${mode.path}$`),
@@ -90,7 +83,11 @@ for (const mode of modes) {
     test('the learning-style switcher marks this mode as the current page', async ({ page }) => {
       await page.goto(lessonPath + mode.path);
       const switcher = page.getByRole('navigation', { name: 'Learning style' });
-      await expect(switcher.getByRole('link')).toHaveText(modes.map((m) => m.label));
+      const links = switcher.getByRole('link');
+      await expect(links).toHaveCount(modes.length);
+      for (const [index, m] of modes.entries()) {
+        await expect(links.nth(index)).toHaveAccessibleName(m.label);
+      }
       await expect(switcher.locator('[aria-current="page"]')).toHaveCount(1);
       await expect(switcher.getByRole('link', { name: mode.label })).toHaveAttribute(
         'aria-current',
@@ -124,45 +121,89 @@ for (const mode of modes) {
 }
 
 test.describe('moving between modes', () => {
-  test('the switcher goes from the full lesson to each mode and back', async ({ page }) => {
-    await page.goto(lessonPath);
-    const switcher = page.getByRole('navigation', { name: 'Learning style' });
+  test('"Next" links chain through every mode in the recommended order', async ({ page }) => {
+    await page.goto(lessonPath + modes[0]!.path);
     for (const mode of modes.slice(1)) {
-      await switcher.getByRole('link', { name: mode.label }).click();
+      await page.getByRole('link', { name: `Next: ${mode.label}` }).click();
       await expect(page).toHaveURL(new RegExp(`/${lessonPath}${mode.path}$`));
     }
-    await switcher.getByRole('link', { name: 'Visualize' }).click();
-    await expect(page).toHaveURL(new RegExp(`/${lessonPath}$`));
+    await expect(page.getByRole('link', { name: /^Next:/ })).toHaveCount(0);
+    await expect(page.getByText('This is the last learning style of the lesson.')).toBeVisible();
   });
 
-  test('quiz answers given in the Quiz mode show in the full lesson and on the catalogue', async ({
+  test('at 320 px every switcher entry is on screen and the keyboard visits them in order', async ({
     page,
   }) => {
-    await page.goto(`${lessonPath}quiz/`);
-    const first = page.getByRole('group', { name: /^Question 1:/ });
-    await first.getByRole('radio', { name: 'B 3', exact: true }).check();
-    await first.getByRole('button', { name: 'Check' }).click();
-    await expect(first.getByRole('status')).toContainText('Correct.');
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto(`${lessonPath}step-through/`);
+    const links = page.getByRole('navigation', { name: 'Learning style' }).getByRole('link');
+    await expect(links).toHaveCount(modes.length);
+    for (const link of await links.all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(320);
+    }
+    await links.first().focus();
+    for (const mode of modes.slice(1)) {
+      await page.keyboard.press('Tab');
+      await expect(page.locator(':focus')).toContainText(mode.label);
+    }
+  });
 
-    await page.goto(`${lessonPath}#visual-quiz`);
+  test('marking a mode done shows in the switcher, survives a reload and reaches the catalogue', async ({
+    page,
+  }) => {
+    await page.goto(`${lessonPath}learn/`);
+    const toggle = page.getByRole('button', { name: 'Mark Learn as done' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await expect(
-      page.getByRole('group', { name: /^Question 1:/ }).getByRole('status'),
-    ).toContainText('Correct.');
+      page.getByRole('status').filter({ hasText: 'Learn is marked done.' }),
+    ).toBeVisible();
+    const switcher = page.getByRole('navigation', { name: 'Learning style' });
+    await expect(switcher.getByRole('link', { name: 'Learn (done)' })).toBeVisible();
+
+    await page.goto(`${lessonPath}review/`);
+    await expect(switcher.getByRole('link', { name: 'Learn (done)' })).toBeVisible();
+    await expect(switcher.getByRole('link', { name: 'Review', exact: true })).toBeVisible();
+
     await page.goto('./');
-    await expect(page.locator('.quiz-progress')).toContainText('Quiz 1/3');
+    const marks = page.getByRole('list', { name: 'Learning styles done' });
+    await expect(marks.getByRole('listitem').filter({ hasText: 'Learn' })).toHaveText(
+      'Learn(done)',
+    );
+    await expect(marks.getByRole('listitem').filter({ hasText: 'Review' })).toHaveText(
+      'Review(not done)',
+    );
+
+    await page.goto(`${lessonPath}learn/`);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(switcher.getByRole('link', { name: 'Learn', exact: true })).toBeVisible();
   });
 
-  test('in the Quiz mode a hint links to its evidence on the full lesson page', async ({
-    page,
-  }) => {
+  test('a new learner’s catalogue card shows no mode marks', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('list', { name: 'Learning styles done' })).toBeHidden();
+  });
+});
+
+test.describe('old addresses', () => {
+  test('the Read mode’s address leads to Learn', async ({ page }) => {
+    await page.goto(`${lessonPath}read/`);
+    await expect(page).toHaveURL(new RegExp(`/${lessonPath}learn/$`));
+    await expect(page).toHaveTitle('Flask session object: Learn · Lessons');
+  });
+
+  test('the Quiz mode’s address leads on, and without refresh offers a link', async ({ page }) => {
     await page.goto(`${lessonPath}quiz/`);
-    const first = page.getByRole('group', { name: /^Question 1:/ });
-    await first.getByRole('button', { name: 'Hint' }).click();
-    await first
-      .getByRole('link', { name: /Session after column, on the full lesson page$/ })
-      .click();
-    await expect(page).toHaveURL(new RegExp(`/${lessonPath}#row-visit-3-after$`));
-    await expect(page.locator('#row-visit-3-after')).toBeInViewport();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Flask session object');
+    const html = await (await page.request.get(`${lessonPath}quiz/`)).text();
+    expect(html).toMatch(
+      /<meta http-equiv="refresh" content="0; url=\/[^"]*lessons\/flask-session\//,
+    );
+    expect(html).toMatch(/<a href="\/[^"]*lessons\/flask-session\/[^"]*">/);
   });
 });
 
@@ -188,18 +229,25 @@ test.describe('Review mode', () => {
 test.describe('modes without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('review cards still turn over and the quiz answers can be revealed', async ({ page }) => {
+  test('review cards still turn over; the done toggle, which needs JavaScript, is hidden', async ({
+    page,
+  }) => {
     await page.goto(`${lessonPath}review/`);
     await page.locator('#moment-first-visit summary').click();
     await expect(page.locator('#moment-first-visit')).toContainText('returns the default, 0');
-    await page.goto(`${lessonPath}quiz/`);
-    const third = page.getByRole('group', { name: /^Question 3:/ });
-    await third.getByText('Show the answer').click();
-    await expect(third).toContainText('A: Reads return defaults');
+    await expect(page.getByRole('button', { name: /^Mark .* as done$/ })).toBeHidden();
+    await expect(page.getByRole('link', { name: /^Next:/ })).toHaveCount(0);
   });
 
-  test('the read mode is complete', async ({ page }) => {
-    await page.goto(`${lessonPath}read/`);
+  test('Learn is complete: API examples with their outputs, the snapshot and the transcript', async ({
+    page,
+  }) => {
+    await page.goto(`${lessonPath}learn/`);
+    const get = page.locator('section[aria-labelledby="api-get"]');
+    await expect(get).toContainText("return repr(session.get('count', 0))");
+    await expect(get.locator('dd').nth(1)).toHaveText('0');
+    const clear = page.locator('section[aria-labelledby="api-clear"]');
+    await expect(clear).toContainText('session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0');
     await expect(page.locator('.snapshot li')).toHaveCount(7);
     await expect(page.locator('.transcript')).toContainText('Signed does not mean secret.');
   });

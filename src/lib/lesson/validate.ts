@@ -175,7 +175,8 @@ function missingTarget(
   }
 }
 
-function reportDuplicates(
+/** Adds an issue for every item whose id an earlier item already has. */
+export function reportDuplicates(
   items: readonly { id: string }[],
   path: (string | number)[],
   what: string,
