@@ -161,6 +161,10 @@ def deep_dive():
     tagged_session = {"pair": (1, 2), "raw": b"hi"}
     tagged_cookie = gv.dumps(tagged_session, KEY)
     old_cookie = gv.dumps({"count": 1}, "old-secret")
+    rotated = gv.lesson_app("counter", {"SECRET_KEY": "new-secret",
+                                        "SECRET_KEY_FALLBACKS": ["old-secret"]})
+    rotated.session_interface = gv.FallbackInterface()  # Flask >= 3.1.1's key list
+    response = exchange(rotated, old_cookie)
     return {
         "anatomy": anatomy,
         "compression": compression,
@@ -168,7 +172,9 @@ def deep_dive():
                    "loaded": load(tagged_cookie, [KEY])},
         "fallbacks": {"oldKey": "old-secret", "newKey": "new-secret", "cookie": old_cookie,
                       "withFallback": load(old_cookie, ["old-secret", "new-secret"]),
-                      "withoutFallback": load(old_cookie, ["new-secret"])},
+                      "withoutFallback": load(old_cookie, ["new-secret"]),
+                      "body": response["body"],
+                      "resigned": load(cookie_value(response["setCookie"][0]), ["new-secret"])},
     }
 
 

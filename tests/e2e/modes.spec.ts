@@ -17,6 +17,15 @@ const modes = [
     ],
   },
   {
+    label: 'Why',
+    path: 'why/',
+    headings: [
+      'A variable in the app is shared by everyone',
+      'A value the visitor holds can be rewritten',
+      'A signed cookie can be read, not forged',
+    ],
+  },
+  {
     label: 'Visualize',
     path: '',
     headings: [
@@ -38,6 +47,27 @@ const modes = [
     headings: ['Step through the requests', 'Execution table', 'Variable tracker', 'Concept flow'],
   },
   { label: 'Playground', path: 'playground/', headings: ['Session playground'] },
+  {
+    label: 'Deep Dive',
+    path: 'deep-dive/',
+    headings: [
+      'Three parts: payload, timestamp, signature',
+      'Signed, not encrypted',
+      'When the payload is compressed',
+      'Values JSON has no type for',
+      'Changing the key without logging everyone out',
+    ],
+  },
+  {
+    label: 'Performance',
+    path: 'performance/',
+    headings: [
+      'Keep the session small',
+      'Write only when something changed',
+      'Reading the session makes a page personal',
+      'Say so when you change a list inside the session',
+    ],
+  },
   { label: 'Review', path: 'review/', headings: ['Key moments', 'Concept snapshot'] },
 ];
 
@@ -223,6 +253,53 @@ test.describe('Review mode', () => {
     );
     await page.keyboard.press('Enter');
     await expect(answer).toBeHidden();
+  });
+});
+
+test.describe('figures computed by the engine, as real Flask gives them', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('Why: two browsers share the module-level count but each has its own session count', async ({
+    page,
+  }) => {
+    await page.goto(`${lessonPath}why/`);
+    const rows = page.getByRole('table', { name: 'What each visitor sees' }).locator('tbody tr');
+    await expect(rows).toHaveText([
+      '1ACount: 1Count: 1',
+      '2ACount: 2Count: 2',
+      '3BCount: 3Count: 1',
+      '4ACount: 4Count: 3',
+      '5BCount: 5Count: 2',
+    ]);
+    await expect(page.locator('section[aria-labelledby="signed-cookie"]')).toContainText(
+      'loading fails with BadTimeSignature',
+    );
+  });
+
+  test('Deep Dive: the cookie, its parts and the key rotation', async ({ page }) => {
+    await page.goto(`${lessonPath}deep-dive/`);
+    await expect(page.locator('.anatomy .cookie-parts')).toHaveText(
+      'eyJjb3VudCI6MX0.ZVPxAA.Z0cRdTLBUUWrJgazXLu63bG0_fk',
+    );
+    await expect(page.locator('.anatomy')).toContainText(
+      '76 bf 4b 28 6c 86 0f 1c 74 7b 43 f5 16 ab 8a 80 af c8 34 84',
+    );
+    await expect(page.locator('section[aria-labelledby="compression"] tbody tr')).toHaveCount(3);
+    await expect(page.locator('section[aria-labelledby="tagged-json"]')).toContainText(
+      '{"pair":{" t":[1,2]},"raw":{" b":"aGk="}}',
+    );
+  });
+
+  test('Performance: the size table reaches Werkzeug’s warning, the cart loses its update', async ({
+    page,
+  }) => {
+    await page.goto(`${lessonPath}performance/`);
+    const sizes = page.getByRole('table', { name: 'Cookie size by list length' });
+    await expect(sizes.locator('tbody tr').last()).toContainText('4,446');
+    await expect(sizes.locator('tbody tr').last()).toContainText('warns');
+    await expect(page.locator('section[aria-labelledby="nested-change"]')).toContainText(
+      "The browser’s cookie ends up holding ['apple'].",
+    );
   });
 });
 

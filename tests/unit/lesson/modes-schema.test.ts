@@ -92,3 +92,48 @@ describe('lesson modes in the schema', () => {
     ]);
   });
 });
+
+describe('explaining modes (Why, Deep Dive, Performance) in the schema', () => {
+  const article = () => ({
+    intro: ['Why it matters.'],
+    sections: [
+      { id: 'shared', title: 'Shared', paragraphs: ['One count.'], figure: 'two-visitors' },
+      {
+        id: 'small',
+        title: 'Small',
+        paragraphs: ['Keep it small.'],
+        avoid: 'Big.',
+        prefer: 'Ids.',
+      },
+    ],
+  });
+
+  async function articleProblems(change: (a: ReturnType<typeof article>) => void) {
+    const why = article();
+    change(why);
+    const lesson = { ...lessonWithModes(), modes: ['learn', 'why', 'visualize', 'review'], why };
+    const result = await lessonSchema.safeParseAsync(lesson);
+    return result.success
+      ? []
+      : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  }
+
+  test('accepts sections with and without a figure', async () => {
+    expect(await articleProblems(() => {})).toEqual([]);
+  });
+
+  test('rejects an unknown figure, a repeated id, a missing title and an unknown field', async () => {
+    expect((await articleProblems((a) => (a.sections[0]!.figure = 'two-browsers')))[0]).toMatch(
+      /^why\.sections\.0\.figure: is "two-browsers", which simulator "flask-session" does not offer \(figures: two-visitors, /,
+    );
+    expect(await articleProblems((a) => (a.sections[1]!.id = 'shared'))).toEqual([
+      'why.sections.1.id: repeats the section id "shared"; ids must be unique',
+    ]);
+    expect(
+      await articleProblems((a) => delete (a.sections[0] as { title?: string }).title),
+    ).toEqual(['why.sections.0.title: Invalid input: expected string, received undefined']);
+    expect(
+      (await articleProblems((a) => Object.assign(a.sections[0]!, { chart: 'x' })))[0],
+    ).toMatch(/^why\.sections\.0: Unrecognized key: "chart"/);
+  });
+});

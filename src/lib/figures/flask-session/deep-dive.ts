@@ -17,7 +17,8 @@ import { base64UrlEncode, intToBytes, utf8Encode } from '../../flask/encoding.ts
 import { Signer } from '../../flask/signer.ts';
 import { dumpsTagged } from '../../flask/tag.ts';
 import { loadPako, zlibCompress } from '../../flask/zlib.ts';
-import { FIGURE_CLOCK, LESSON_KEY, signedCookie } from './exchange.ts';
+import { FIGURE_CLOCK, LESSON_KEY, cookieValue, exchange, signedCookie } from './exchange.ts';
+import { counterView } from './why.ts';
 
 const hex = (bytes: Uint8Array) =>
   Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
@@ -147,6 +148,10 @@ export interface KeyFallbackCase {
   withFallback: string;
   /** The exception without the fallback. */
   withoutFallback: string;
+  /** The counter's page for that cookie, with the fallback. */
+  body: string;
+  /** The session in the cookie that response sets, checked with the new key alone. */
+  resigned: string;
 }
 
 export async function keyFallbacks(): Promise<KeyFallbackCase> {
@@ -158,11 +163,19 @@ export async function keyFallbacks(): Promise<KeyFallbackCase> {
     now,
   });
   const refused = await loadSessionCookie(cookie, { secretKey: NEW_KEY, now });
+  const response = await exchange(counterView, cookie, {
+    SECRET_KEY: NEW_KEY,
+    SECRET_KEY_FALLBACKS: [OLD_KEY],
+  });
+  const next = cookieValue(response.setCookie[0] ?? '');
+  const resigned = await loadSessionCookie(next, { secretKey: NEW_KEY, now });
   return {
     oldKey: OLD_KEY,
     newKey: NEW_KEY,
     cookie,
     withFallback: kept.ok ? pyRepr(kept.session) : kept.error,
     withoutFallback: refused.ok ? pyRepr(refused.session) : refused.error,
+    body: response.body,
+    resigned: resigned.ok ? pyRepr(resigned.session) : resigned.error,
   };
 }

@@ -9,7 +9,7 @@ import { base64UrlEncode, utf8Encode } from '../../flask/encoding.ts';
 import { FIGURE_CLOCK, LESSON_KEY, cookieValue, exchange, signedCookie } from './exchange.ts';
 
 /** The lesson's counter (`COUNTER_PY`). */
-const counterView: View = (session) => LESSON_APPS.counter.views['index']!(session, {});
+export const counterView: View = (session) => LESSON_APPS.counter.views['index']!(session, {});
 
 /** Who visits, in order: two browsers with their own cookie jars. */
 export const VISITS = ['A', 'A', 'B', 'A', 'B'] as const;
