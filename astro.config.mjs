@@ -45,7 +45,10 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? './dist',
-  trailingSlash: 'always',
+  // Pages are built as folders and every link ends in a slash; 'ignore' lets `astro preview` (and
+  // so `npm start`) also serve `/lessons/flask-session` instead of a bare 404. Static hosts
+  // redirect such addresses themselves, and the 404 page suggests the page that was meant.
+  trailingSlash: 'ignore',
   // Tests that build throwaway content point this elsewhere so they never touch the real cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   integrations: [mdx(), preact(), crawlFiles()],

@@ -10,9 +10,12 @@ import { builtSite, fileForPath, readPages } from './lib/built-site.mjs';
 /** Budgets in gzip bytes, by page (base-relative path). Pages not listed use `default`. */
 const budgets = {
   '': { files: 0, total: 1_536, why: 'the catalogue loads no JavaScript files' },
+  // 22 KB since the quiz teaches before it tells (hint first, answer on request, a way back from
+  // the evidence): 1.4 KB more than the 19.8 KB the page weighed before. The learning-style
+  // switcher's done marks and the "Mark … as done" toggle add 0.7 KB to every lesson page.
   'lessons/flask-session/': {
-    total: 21_504,
-    why: 'lesson page incl. quiz, playground, mode marks and done toggle',
+    total: 23_040,
+    why: 'lesson page incl. quiz, playground and mode done marks',
   },
   default: { total: 20_480, why: 'default page budget' },
 };

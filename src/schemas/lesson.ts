@@ -30,6 +30,11 @@ export const lessonSchema = z
     minutes: z.number().int().positive(),
     /** One or two sentences for the catalogue card and the meta description. */
     summary: z.string().min(1).max(200),
+    /**
+     * Two or three sentences that open the full lesson page, before its first section: what the
+     * learner will see and why it matters. Backticks mark code.
+     */
+    introduction: z.string().min(1).max(600).optional(),
     /** Position in the catalogue and in previous/next links (ascending; ties sort by id). */
     order: z.number().int(),
     conceptFlow: conceptFlowSchema,

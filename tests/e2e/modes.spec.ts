@@ -246,7 +246,7 @@ test.describe('Review mode', () => {
     await card.locator('summary').focus();
     await page.keyboard.press('Enter');
     await expect(answer).toBeVisible();
-    await expect(card.getByRole('complementary', { name: 'Correction' })).toBeVisible();
+    await expect(card.getByRole('complementary', { name: 'Common misconception' })).toBeVisible();
     await expect(card.getByRole('link')).toHaveAttribute(
       'href',
       new RegExp(`/${lessonPath}#flow-view$`),
