@@ -68,7 +68,11 @@ const modes = [
       'Say so when you change a list inside the session',
     ],
   },
-  { label: 'Review', path: 'review/', headings: ['Key moments', 'Concept snapshot'] },
+  {
+    label: 'Review',
+    path: 'review/',
+    headings: ['Key moments', 'Explain it in your own words', 'Concept snapshot'],
+  },
 ];
 
 const titleOf = (mode: (typeof modes)[number]) =>
@@ -238,6 +242,56 @@ test.describe('old addresses', () => {
 });
 
 test.describe('Review mode', () => {
+  test('cards marked "Not yet" come first on the next visit, and ratings are kept', async ({
+    page,
+  }) => {
+    await page.goto(`${lessonPath}review/`);
+    const cards = page.locator('[data-review-cards] > li');
+    const questions = () => cards.locator('.card-question').allTextContents();
+    const lessonOrder = await questions();
+    expect(lessonOrder).toHaveLength(3);
+    await expect(page.locator('[data-review-order]')).toBeEmpty();
+
+    await cards.nth(0).locator('summary').click();
+    await cards.nth(0).getByRole('button', { name: 'I knew it' }).click();
+    await expect(cards.nth(0).getByRole('status')).toHaveText(
+      'Saved: you knew it. It moves to the end next time.',
+    );
+    await cards.nth(2).locator('summary').click();
+    await cards.nth(2).getByRole('button', { name: 'Not yet' }).click();
+    await expect(cards.nth(2).getByRole('button', { name: 'Not yet' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    // Nothing moves while rating.
+    expect(await questions()).toEqual(lessonOrder);
+
+    await page.reload();
+    expect(await questions()).toEqual([lessonOrder[2], lessonOrder[1], lessonOrder[0]]);
+    await expect(page.locator('[data-review-order]')).toHaveText(
+      'The card you marked “Not yet” last time comes first.',
+    );
+    await expect(cards.locator('[data-card-number]')).toHaveText(['1', '2', '3']);
+    await cards.nth(0).locator('summary').click();
+    await expect(cards.nth(0).getByRole('button', { name: 'Not yet' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  test('an "explain in your own words" prompt takes text and offers a model answer', async ({
+    page,
+  }) => {
+    await page.goto(`${lessonPath}review/`);
+    const box = page.getByRole('textbox', { name: /What does `?secret_key`? protect/ });
+    await box.fill('It signs the cookie.');
+    const prompt = page.locator('#recall-why-key');
+    await expect(prompt.getByText('anyone holding the cookie can read it')).toBeHidden();
+    await prompt.getByText('Compare with a model answer').click();
+    await expect(prompt.getByText('anyone holding the cookie can read it')).toBeVisible();
+    await expect(box).toHaveValue('It signs the cookie.');
+  });
+
   test('a card turns over with the keyboard to show its answer and evidence', async ({ page }) => {
     await page.goto(`${lessonPath}review/`);
     const card = page.locator('#moment-no-secret-key');
