@@ -7,7 +7,10 @@ import { executionTableSchema, variableTrackerSchema } from './execution.ts';
 import { simulatorIds } from '../lib/figures/simulators.ts';
 import { lessonModeIds } from '../lib/lesson/modes.ts';
 import { findModeIssues } from '../lib/lesson/validate-modes.ts';
+import { predictionBodies } from '../lib/figures/flask-session/predictions.ts';
+import { resolveAnswers } from '../lib/challenge/resolve.ts';
 import { articleSchema } from './article.ts';
+import { challengeSchema, type Challenge } from './challenge.ts';
 import { keyMomentsSchema } from './key-moments.ts';
 import { learnSchema } from './learn.ts';
 import { reviewSchema } from './review.ts';
@@ -53,6 +56,7 @@ export const lessonSchema = z
     deepDive: articleSchema.optional(),
     performance: articleSchema.optional(),
     review: reviewSchema.optional(),
+    challenge: challengeSchema.optional(),
   })
   .strict()
   .superRefine((lesson, context) => {
@@ -78,8 +82,14 @@ export const lessonSchema = z
             return null;
           });
     if (computed === null) return z.NEVER;
+    const challenge = await withAnswers(lesson.challenge, lesson.simulator);
+    for (const issue of challenge.issues) {
+      context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    }
+    if (challenge.issues.length > 0) return z.NEVER;
     return {
       ...lesson,
+      challenge: challenge.value,
       execution: {
         ...lesson.execution,
         steps: steps.map((step, index) => {
@@ -90,6 +100,27 @@ export const lessonSchema = z
       tracker: { ...lesson.tracker, values: computed.map((step) => step.tracked) },
     };
   });
+
+/**
+ * The challenge with every problem's right choice filled in: predicted ones from the response the
+ * simulator computes (only the `flask-session` simulator has predictions).
+ */
+async function withAnswers(challenge: Challenge | undefined, simulator: string | undefined) {
+  if (challenge === undefined) return { value: undefined, issues: [] };
+  const needed = challenge.problems.some((problem) => problem.predict !== undefined);
+  const bodies = needed && simulator === 'flask-session' ? await predictionBodies() : {};
+  const { answers, issues } = resolveAnswers(challenge.problems, bodies);
+  return {
+    value: {
+      ...challenge,
+      problems: challenge.problems.map((problem, index) => ({
+        ...problem,
+        answer: answers[index] ?? '',
+      })),
+    },
+    issues,
+  };
+}
 
 /** A step's hand-written values (present: the refinement above requires them without a scenario). */
 function authored(step: StepValues) {

@@ -216,10 +216,34 @@ def performance():
     return {"sizes": sizes, "headers": headers, "inPlace": in_place}
 
 
+def predictions():
+    def last_body(visits):
+        jar, body = None, ""
+        for app, endpoint, args in visits:
+            response = exchange(app, jar, endpoint, args)
+            if response["setCookie"]:
+                jar = cookie_value(response["setCookie"][0]) or None
+            body = response["body"]
+        return body
+
+    counter = gv.lesson_app("counter")
+    rotated = gv.lesson_app("counter", {"SECRET_KEY": "new-secret"})
+    kept = gv.lesson_app("counter", {"SECRET_KEY": "new-secret", "SECRET_KEY_FALLBACKS": [KEY]})
+    kept.session_interface = gv.FallbackInterface()  # Flask >= 3.1.1's key list
+    cart = gv.lesson_app("cart-lost-update")
+    twice = [(counter, "index", {}), (counter, "index", {})]
+    return {
+        "key-changed-visit-3": last_body([*twice, (rotated, "index", {})]),
+        "key-fallback-visit-3": last_body([*twice, (kept, "index", {})]),
+        "cart-third-add": last_body([(cart, "add", {"item": item})
+                                     for item in ("apple", "pear", "banana")]),
+    }
+
+
 def main():
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "mode-figures.json"
     figures = {"learn": learn(), "why": why(app_sources()), "deepDive": deep_dive(),
-               "performance": performance()}
+               "performance": performance(), "predictions": predictions()}
     out.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {out}", file=sys.stderr)
 

@@ -58,6 +58,7 @@ const modes = [
       'Changing the key without logging everyone out',
     ],
   },
+  { label: 'Challenge', path: 'challenge/', headings: ['Five problems'] },
   {
     label: 'Performance',
     path: 'performance/',
@@ -88,7 +89,9 @@ async function openEverything(page: Page) {
   if ((await quiz.count()) > 0) {
     await quiz.scrollIntoViewIfNeeded();
     await expect(quiz).toBeEnabled();
-    await page.getByRole('button', { name: 'Show answers' }).click();
+    const showAll = page.getByRole('button', { name: 'Show answers' });
+    if ((await showAll.count()) > 0) await showAll.click();
+    else await page.getByRole('button', { name: 'Show the answer' }).first().click();
   }
   await page
     .locator('details')
@@ -230,14 +233,100 @@ test.describe('old addresses', () => {
     await expect(page).toHaveTitle('Flask session object: Learn · Lessons');
   });
 
-  test('the Quiz mode’s address leads on, and without refresh offers a link', async ({ page }) => {
+  test('the Quiz mode’s address leads to Challenge, and without refresh offers a link', async ({
+    page,
+  }) => {
     await page.goto(`${lessonPath}quiz/`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Flask session object');
+    await expect(page).toHaveURL(new RegExp(`/${lessonPath}challenge/$`));
     const html = await (await page.request.get(`${lessonPath}quiz/`)).text();
     expect(html).toMatch(
-      /<meta http-equiv="refresh" content="0; url=\/[^"]*lessons\/flask-session\//,
+      /<meta http-equiv="refresh" content="0; url=\/[^"]*lessons\/flask-session\/challenge\/"/,
     );
-    expect(html).toMatch(/<a href="\/[^"]*lessons\/flask-session\/[^"]*">/);
+    expect(html).toMatch(/<a href="\/[^"]*lessons\/flask-session\/challenge\/">/);
+  });
+});
+
+test.describe('Challenge mode', () => {
+  const problem = (page: Page, n: number) =>
+    page.getByRole('group', { name: new RegExp(`^Question ${n}:`) });
+
+  async function answer(page: Page, n: number, choice: string) {
+    await problem(page, n).getByRole('radio', { name: choice, exact: true }).check();
+    await problem(page, n).getByRole('button', { name: 'Check' }).click();
+  }
+
+  test('two attempts with a hint after a miss; the score and the badge survive a reload', async ({
+    page,
+  }) => {
+    await page.goto(`${lessonPath}challenge/`);
+    const attempts = (n: number) =>
+      page
+        .locator('.challenge-problem')
+        .nth(n - 1)
+        .locator('.attempts');
+    await expect(attempts(1)).toHaveText('2 of 2 attempts left');
+
+    await answer(page, 1, 'A Count: 3');
+    await expect(problem(page, 1).getByRole('status')).toContainText('Not quite');
+    await expect(problem(page, 1).getByRole('status')).toContainText(
+      'Which key checks the cookie the browser sends on the third visit?',
+    );
+    await expect(attempts(1)).toHaveText('1 of 2 attempts left');
+    await answer(page, 1, 'B Count: 1');
+    await expect(problem(page, 1).getByRole('status')).toContainText('Correct');
+    await expect(attempts(1)).toHaveText('Solved on attempt 2 of 2');
+
+    await answer(page, 2, 'A Count: 1');
+    await answer(page, 2, 'B Count: 2');
+    await expect(attempts(2)).toHaveText('Both attempts used');
+    await expect(problem(page, 2)).toContainText('Count: 3');
+
+    await answer(page, 3, "B Cart: ['apple', 'banana']");
+    await answer(page, 4, 'A Read the data inside it');
+    const score = page.locator('.challenge-score');
+    await expect(score).toHaveText('Score: 3 of 5 right (4 of 5 finished).');
+    await expect(
+      page.getByText('Get 4 of 5 right to earn the “Session keeper” badge.'),
+    ).toBeVisible();
+    await answer(page, 5, 'B A view that only reads the session with session.get');
+    await expect(score).toHaveText('Score: 4 of 5 right (5 of 5 finished).');
+    await expect(page.locator('.badge-earned')).toHaveText('★Badge earned: Session keeper');
+
+    await page.reload();
+    await expect(score).toHaveText('Score: 4 of 5 right (5 of 5 finished).');
+    await expect(page.locator('.badge-earned')).toContainText('Session keeper');
+    await expect(attempts(1)).toHaveText('Solved on attempt 2 of 2');
+    await expect(attempts(2)).toHaveText('Both attempts used');
+
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await expect(score).toHaveText('Score: none yet. Each of the 5 problems allows 2 attempts.');
+    await page.reload();
+    await expect(score).toHaveText('Score: none yet. Each of the 5 problems allows 2 attempts.');
+  });
+
+  test('untimed by default; the optional timer can be extended and turned off', async ({
+    page,
+  }) => {
+    await page.clock.install();
+    await page.goto(`${lessonPath}challenge/`);
+    await expect(page.locator('.timer-clock')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Start a 5-minute timer' }).click();
+    await expect(page.locator('.timer-clock')).toHaveText('5:00 left');
+    await page.clock.runFor(60_000);
+    await expect(page.locator('.timer-clock')).toHaveText('4:00 left');
+    await page.getByRole('button', { name: 'Add 5 minutes' }).click();
+    await expect(page.locator('.timer-clock')).toHaveText('9:00 left');
+    await expect(page.locator('.timer-status')).toHaveText('Five minutes added.');
+    await page.clock.runFor(9 * 60_000);
+    await expect(page.locator('.timer-clock')).toHaveText('Time is up');
+    await expect(page.locator('.timer-status')).toHaveText(
+      'Time is up. Keep going if you like: nothing is locked.',
+    );
+    await answer(page, 4, 'A Read the data inside it');
+    await expect(problem(page, 4).getByRole('status')).toContainText('Correct');
+    await page.getByRole('button', { name: 'Turn the timer off' }).click();
+    await expect(page.locator('.timer-clock')).toHaveCount(0);
+    await expect(page.locator('.timer-status')).toHaveText('Timer off. The challenge is untimed.');
   });
 });
 

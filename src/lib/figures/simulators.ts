@@ -34,7 +34,7 @@ export const simulators = {
       'vary-cookie',
       'in-place-change',
     ],
-    predictions: [],
+    predictions: ['key-changed-visit-3', 'key-fallback-visit-3', 'cart-third-add'],
   },
 } as const satisfies Record<string, Simulator>;
 

@@ -1,13 +1,22 @@
 import { simulators, type SimulatorId } from '../figures/simulators.ts';
 import { lessonModes, fullLessonMode, type LessonModeId } from './modes.ts';
-import { reportDuplicates, type LessonIssue } from './validate.ts';
+import { missingTarget, reportDuplicates, type LessonIssue, type LessonLinks } from './validate.ts';
 
 interface Article {
   sections: readonly { id: string; figure?: string | undefined }[];
 }
 
+interface ChallengeProblem {
+  id: string;
+  choices: readonly { id: string }[];
+  answer?: string | undefined;
+  predict?: string | undefined;
+  hint: { ref: string };
+}
+
 /** The parts of a lesson the modes read (a structural subset of the lesson schema). */
-export interface LessonModeContent {
+export interface LessonModeContent extends Pick<LessonLinks, 'conceptFlow' | 'keyMoments'> {
+  execution: { steps: readonly { id: string }[] };
   simulator?: SimulatorId | undefined;
   modes: readonly LessonModeId[];
   learn?: { api: readonly { id: string; example: string }[] } | undefined;
@@ -15,7 +24,7 @@ export interface LessonModeContent {
   deepDive?: Article | undefined;
   performance?: Article | undefined;
   review?: { prompts: readonly { id: string }[] } | undefined;
-  challenge?: unknown;
+  challenge?: { badge: { minScore: number }; problems: readonly ChallengeProblem[] } | undefined;
 }
 
 /**
@@ -84,8 +93,61 @@ export function findModeIssues(lesson: LessonModeContent): LessonIssue[] {
       if (problem) issues.push({ path: [field, 'sections', index, 'figure'], message: problem });
     });
   }
-  if (lesson.review)
+  if (lesson.review) {
     reportDuplicates(lesson.review.prompts, ['review', 'prompts'], 'prompt', issues);
+  }
+  if (lesson.challenge) issues.push(...challengeIssues(lesson, lesson.challenge, simulator));
+  return issues;
+}
+
+/**
+ * A problem's right answer is written (one of its choices) or predicted by the simulator, never
+ * both; hints point at something that exists; the badge is within reach.
+ */
+function challengeIssues(
+  lesson: LessonModeContent,
+  challenge: NonNullable<LessonModeContent['challenge']>,
+  simulator: (typeof simulators)[SimulatorId] | undefined,
+): LessonIssue[] {
+  const issues: LessonIssue[] = [];
+  const stageIds = new Set(lesson.conceptFlow.stages.map((stage) => stage.id));
+  const stepIds = new Set(lesson.execution.steps.map((step) => step.id));
+  const momentIds = new Set(lesson.keyMoments.map((moment) => moment.id));
+  reportDuplicates(challenge.problems, ['challenge', 'problems'], 'problem', issues);
+  challenge.problems.forEach((problem, index) => {
+    const path = ['challenge', 'problems', index];
+    reportDuplicates(problem.choices, [...path, 'choices'], 'choice', issues);
+    if ((problem.answer === undefined) === (problem.predict === undefined)) {
+      issues.push({
+        path,
+        message: 'needs exactly one of `answer` (a choice id) or `predict` (a simulator request)',
+      });
+    }
+    const choiceIds = problem.choices.map((choice) => choice.id);
+    if (problem.answer !== undefined && !choiceIds.includes(problem.answer)) {
+      issues.push({
+        path: [...path, 'answer'],
+        message: `is "${problem.answer}", which is not one of the choices (${choiceIds.join(', ')})`,
+      });
+    }
+    if (problem.predict !== undefined) {
+      const unknown = unknownId(
+        'prediction',
+        problem.predict,
+        simulator?.predictions,
+        lesson.simulator,
+      );
+      if (unknown) issues.push({ path: [...path, 'predict'], message: unknown });
+    }
+    const target = missingTarget(problem.hint.ref, stageIds, stepIds, momentIds);
+    if (target) issues.push({ path: [...path, 'hint', 'ref'], message: target });
+  });
+  if (challenge.badge.minScore > challenge.problems.length) {
+    issues.push({
+      path: ['challenge', 'badge', 'minScore'],
+      message: `is ${challenge.badge.minScore}, more than the ${challenge.problems.length} problems`,
+    });
+  }
   return issues;
 }
 

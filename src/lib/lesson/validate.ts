@@ -148,7 +148,8 @@ function executionSourceIssues(lesson: LessonLinks): LessonIssue[] {
   return issues;
 }
 
-function missingTarget(
+/** Why a reference points at nothing, or undefined when its target exists. */
+export function missingTarget(
   written: string,
   stageIds: Set<string>,
   stepIds: Set<string>,

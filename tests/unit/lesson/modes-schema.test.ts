@@ -137,3 +137,77 @@ describe('explaining modes (Why, Deep Dive, Performance) in the schema', () => {
     ).toMatch(/^why\.sections\.0: Unrecognized key: "chart"/);
   });
 });
+
+describe('the Challenge in the schema', () => {
+  const choices = [
+    { id: 'a', text: 'Count: 1', explanation: 'Starts over.' },
+    { id: 'b', text: 'Count: 3', explanation: 'Keeps counting.' },
+  ];
+  const challenge = () => ({
+    intro: ['Five problems.'],
+    badge: { name: 'Keeper', minScore: 1 },
+    problems: [
+      {
+        id: 'rotated',
+        prompt: 'Visit 3 after the key changed?',
+        predict: 'key-changed-visit-3',
+        choices: choices.map((choice) => ({ ...choice })),
+        explanation: 'The old cookie fails.',
+        hint: { text: 'Which key checks it?', ref: 'flow:load' },
+      } as Record<string, unknown>,
+    ],
+  });
+
+  async function challengeProblems(change: (c: ReturnType<typeof challenge>) => void) {
+    const value = challenge();
+    change(value);
+    const lesson = {
+      ...lessonWithModes(),
+      modes: ['learn', 'visualize', 'challenge', 'review'],
+      challenge: value,
+    };
+    const result = await lessonSchema.safeParseAsync(lesson);
+    return result.success
+      ? { answers: result.data.challenge!.problems.map((p) => p.answer), issues: [] }
+      : {
+          answers: [],
+          issues: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        };
+  }
+
+  test('a predicted problem’s right choice is the response the engine computes', async () => {
+    expect(await challengeProblems(() => {})).toEqual({ answers: ['a'], issues: [] });
+  });
+
+  test('rejects a prediction no choice matches, an unknown prediction and both answer kinds', async () => {
+    expect(
+      (
+        await challengeProblems(
+          (c) => ((c.problems[0]!['choices'] as typeof choices)[0]!.text = 'Count: 9'),
+        )
+      ).issues,
+    ).toEqual([
+      'challenge.problems.0.choices: none is the response the simulator computes for "key-changed-visit-3": "Count: 1"',
+    ]);
+    expect(
+      (await challengeProblems((c) => (c.problems[0]!['predict'] = 'visit-9'))).issues[0],
+    ).toMatch(
+      /^challenge\.problems\.0\.predict: is "visit-9", which simulator "flask-session" does not offer/,
+    );
+    expect((await challengeProblems((c) => (c.problems[0]!['answer'] = 'b'))).issues).toEqual([
+      'challenge.problems.0: needs exactly one of `answer` (a choice id) or `predict` (a simulator request)',
+    ]);
+  });
+
+  test('rejects a bad hint reference and an unreachable badge', async () => {
+    expect(
+      (await challengeProblems((c) => (c.problems[0]!['hint'] = { text: 'x', ref: 'flow:nope' })))
+        .issues[0],
+    ).toMatch(
+      /^challenge\.problems\.0\.hint\.ref: points at flow stage "nope", which does not exist/,
+    );
+    expect((await challengeProblems((c) => (c.badge.minScore = 2))).issues).toEqual([
+      'challenge.badge.minScore: is 2, more than the 1 problems',
+    ]);
+  });
+});

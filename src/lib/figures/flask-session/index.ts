@@ -6,6 +6,7 @@
 import { compressionCases, cookieAnatomy, keyFallbacks, taggedValues } from './deep-dive.ts';
 import { exampleIds, runExample, type ExampleFigure, type ExampleId } from './learn.ts';
 import { cookieSizes, headerCounts, inPlaceChange } from './performance.ts';
+import { predictionBodies } from './predictions.ts';
 import { forgedCookie, queryCounterBody, twoVisitors } from './why.ts';
 
 /** The edited address of the query-string figure: the visitor types a count of their own. */
@@ -35,6 +36,7 @@ export async function computeFlaskSessionFigures() {
       headers: await headerCounts(),
       inPlace: await inPlaceChange(),
     },
+    predictions: await predictionBodies(),
   };
 }
 
