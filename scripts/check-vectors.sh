@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Regenerates the conformance vectors with real Flask (Debian's python3-flask, run by
-# /usr/bin/python3) into a temporary folder and fails if they differ from the committed
-# tests/conformance/vectors.json (and the modes' figures into tests/conformance/mode-figures.json),
-# so neither can silently stop being Flask's output.
+# Regenerates the files of expected values made by real Python and Flask (Debian's python3-flask,
+# run by /usr/bin/python3) into a temporary folder and fails if they differ from the committed
+# ones, so they can never silently stop being Flask's output:
+#   tests/conformance/vectors.json          the session engine's vectors (gen_vectors.py)
+#   tests/conformance/inspector-cases.json  the cookie inspector's inputs (gen_inspector_cases.py)
+#   tests/conformance/mode-figures.json     the lesson modes' figures (gen_mode_figures.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-committed=tests/conformance/vectors.json
 if ! /usr/bin/python3 -c 'import flask' 2>/dev/null; then
   echo "check-vectors: /usr/bin/python3 cannot import flask; install python3-flask (apt)." >&2
   exit 2
@@ -14,26 +15,21 @@ fi
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-/usr/bin/python3 tests/conformance/gen_vectors.py "$tmp/vectors.json"
-
-if ! cmp -s "$tmp/vectors.json" "$committed"; then
-  echo "check-vectors: $committed differs from what real Flask produces now:" >&2
-  diff -U1 "$committed" "$tmp/vectors.json" | head -n 40 | cut -c1-240 >&2 || true
-  echo "check-vectors: if the change is intended, run" >&2
-  echo "  /usr/bin/python3 tests/conformance/gen_vectors.py" >&2
-  echo "then review and commit the new vectors." >&2
-  exit 1
-fi
-echo "check-vectors: $committed matches real Flask."
-
-figures=tests/conformance/mode-figures.json
-/usr/bin/python3 tests/conformance/gen_mode_figures.py "$tmp/mode-figures.json"
-if ! cmp -s "$tmp/mode-figures.json" "$figures"; then
-  echo "check-vectors: $figures differs from what real Flask produces now:" >&2
-  diff -U1 "$figures" "$tmp/mode-figures.json" | head -n 40 | cut -c1-240 >&2 || true
-  echo "check-vectors: if the change is intended, run" >&2
-  echo "  /usr/bin/python3 tests/conformance/gen_mode_figures.py" >&2
-  echo "then review and commit the new figures." >&2
-  exit 1
-fi
-echo "check-vectors: $figures matches real Flask."
+status=0
+for pair in gen_vectors.py:vectors.json gen_inspector_cases.py:inspector-cases.json \
+  gen_mode_figures.py:mode-figures.json; do
+  generator="tests/conformance/${pair%%:*}"
+  committed="tests/conformance/${pair##*:}"
+  /usr/bin/python3 "$generator" "$tmp/${pair##*:}"
+  if ! cmp -s "$tmp/${pair##*:}" "$committed"; then
+    echo "check-vectors: $committed differs from what real Flask produces now:" >&2
+    diff -U1 "$committed" "$tmp/${pair##*:}" | head -n 40 | cut -c1-240 >&2 || true
+    echo "check-vectors: if the change is intended, run" >&2
+    echo "  /usr/bin/python3 $generator" >&2
+    echo "then review and commit the new file." >&2
+    status=1
+  else
+    echo "check-vectors: $committed matches real Flask."
+  fi
+done
+exit "$status"

@@ -77,7 +77,7 @@ export default function Challenge({ lessonId, problems, hintLinks, badge }: Prop
   const score = challengeScore(problems, tries);
   const earned = badgeEarned(score, badge.minScore);
   return (
-    <div class="challenge">
+    <div class="quiz challenge">
       <Timer />
       {problems.map((problem, index) => {
         const result = outcome(problem, tries[problem.id]);

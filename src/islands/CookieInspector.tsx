@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DecodeProblem, DecodedView } from '../lib/inspector/decode-view.ts';
+import { EXAMPLE_COOKIE, EXAMPLE_NOTE } from '../lib/inspector/example.ts';
 import { readFragment } from '../lib/inspector/fragment.ts';
+import type { KeyReading } from '../lib/inspector/secret-keys.ts';
 import { DECODE_INPUT_ID, DecodeSection } from './inspector/DecodeSection.tsx';
 import { ENGINE_FAILED, loadEngine, nowSeconds } from './inspector/load-engine.ts';
 import { focusField } from './inspector/Field.tsx';
@@ -22,7 +24,9 @@ export default function CookieInspector({ builtInListSize }: { readonly builtInL
   const [decodeStatus, setDecodeStatus] = useState('');
   const [signJson, setSignJson] = useState('{"count": 1}');
   const [signKey, setSignKey] = useState('');
+  const [signKeyReading, setSignKeyReading] = useState<KeyReading>('auto');
   const [signNotice, setSignNotice] = useState('');
+  const [exampleNote, setExampleNote] = useState<string | null>(null);
   const latestDecode = useRef(0);
 
   const decode = async (text: string) => {
@@ -67,8 +71,17 @@ export default function CookieInspector({ builtInListSize }: { readonly builtInL
       <DecodeSection
         disabled={disabled}
         input={input}
-        onInput={setInput}
+        onInput={(text) => {
+          setInput(text);
+          setExampleNote(null);
+        }}
         onDecode={() => void decode(input)}
+        onExample={() => {
+          setInput(EXAMPLE_COOKIE);
+          setExampleNote(EXAMPLE_NOTE);
+          void decode(EXAMPLE_COOKIE);
+        }}
+        exampleNote={exampleNote}
         result={decoded}
         status={decodeStatus}
         onEditInSigner={(json) => {
@@ -84,6 +97,8 @@ export default function CookieInspector({ builtInListSize }: { readonly builtInL
         onJson={setSignJson}
         secretKey={signKey}
         onSecretKey={setSignKey}
+        keyReading={signKeyReading}
+        onKeyReading={setSignKeyReading}
         notice={signNotice}
         onOpenInDecode={(signed) => {
           setInput(signed);
@@ -95,8 +110,9 @@ export default function CookieInspector({ builtInListSize }: { readonly builtInL
         cookie={cookie}
         disabled={disabled}
         builtInListSize={builtInListSize}
-        onUseKey={(key) => {
-          setSignKey(key);
+        onUseKey={(typed) => {
+          setSignKey(typed);
+          setSignKeyReading('auto');
           setSignNotice('The found key is in Sign. Write any session and sign it.');
           focusField(SIGN_DATA_ID);
         }}

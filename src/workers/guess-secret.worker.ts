@@ -5,8 +5,14 @@
  * batches that lets a cancel message in.
  */
 import weakSecretsUrl from '../assets/weak-secrets.txt?url';
-import { prepareGuess, type GuessReport, type GuessRequest } from '../lib/inspector/guess-job.ts';
+import {
+  foundKey,
+  prepareGuess,
+  type GuessReport,
+  type GuessRequest,
+} from '../lib/inspector/guess-job.ts';
 import { runGuesses } from '../lib/inspector/guess-runner.ts';
+import type { WordList } from '../lib/inspector/word-list-lines.ts';
 
 /** The parts of the worker's global scope used here (the DOM typings describe a window). */
 interface WorkerScope {
@@ -39,7 +45,7 @@ const pause = () =>
   });
 
 async function guess(request: Extract<GuessRequest, { type: 'start' }>): Promise<void> {
-  const lists = [...request.lists];
+  const lists: WordList[] = request.lists.map((text) => ({ text, reading: request.reading }));
   if (request.useBuiltInList) {
     const builtIn = await download(weakSecretsUrl);
     if (builtIn === null) {
@@ -65,7 +71,11 @@ async function guess(request: Extract<GuessRequest, { type: 'start' }>): Promise
     cancelled: () => cancelled,
     onProgress: (progress) => report({ type: 'progress', progress }),
   });
-  report({ type: 'done', outcome });
+  report({
+    type: 'done',
+    outcome,
+    found: outcome.kind === 'found' ? foundKey(outcome.key) : null,
+  });
 }
 
 async function download(url: string): Promise<string | null> {

@@ -23,9 +23,9 @@ test.describe('cookie inspector: guess a weak secret', () => {
     await decode(page, weak.cookie);
     await start(page);
     const result = guess(page).locator('.ci-result');
-    await expect(result).toContainText('Found the secret key: "secret"');
+    await expect(result).toContainText("Found the secret key: 'secret'");
     await expect(result).toContainText('they can sign any session Flask will accept as genuine');
-    await expect(guess(page).getByRole('status')).toHaveText('Found the secret key after 2 keys.');
+    await expect(guess(page).getByRole('status')).toHaveText('Found the secret key after 15 keys.');
     await result.getByRole('button', { name: 'Sign a session with this key' }).click();
     await expect(page.getByLabel('Secret key to sign with')).toHaveValue('secret');
     await expect(page.getByLabel('Session data (Flask’s tagged JSON)')).toBeFocused();
@@ -40,7 +40,10 @@ test.describe('cookie inspector: guess a weak secret', () => {
     await start(page);
     const result = guess(page).locator('.ci-result');
     await expect(result).toContainText(`Not found. None of the ${size} keys signed this cookie.`);
-    await expect(result).toContainText(/Tried [\d,]+ keys in [\d.]+ s, [\d,]+ keys per second\./);
+    // A rate is given only for runs of a second or more.
+    await expect(result).toContainText(
+      /Tried [\d,]+ keys in (under a second|[\d.]+ s, [\d,]+ keys per second)\./,
+    );
   });
 
   test('merges a pasted list with a file, trying each key once', async ({ page }) => {
@@ -57,9 +60,9 @@ test.describe('cookie inspector: guess a weak secret', () => {
         mimeType: 'text/plain',
         buffer: Buffer.from('admin\r\nsecret\r\n'),
       });
-    await expect(guess(page)).toContainText('mine.txt: 15 characters read.');
+    await expect(guess(page)).toContainText('mine.txt: 2 lines: 2 plain.');
     await start(page);
-    await expect(guess(page).locator('.ci-result')).toContainText('Found the secret key: "secret"');
+    await expect(guess(page).locator('.ci-result')).toContainText("Found the secret key: 'secret'");
     await expect(guess(page).getByRole('status')).toHaveText('Found the secret key after 3 keys.');
   });
 
@@ -72,12 +75,12 @@ test.describe('cookie inspector: guess a weak secret', () => {
     await guess(page)
       .getByLabel(/^Or a word list file/)
       .setInputFiles(bigList(600_000));
-    await expect(guess(page)).toContainText(/many-keys\.txt: [\d,]+ characters read\./);
+    await expect(guess(page)).toContainText('many-keys.txt: 600,000 lines: 600,000 plain.');
     await start(page);
     const progress = guess(page).getByRole('progressbar', { name: 'Keys tried' });
     await expect(progress).toBeVisible();
     await expect(guess(page)).toContainText(
-      /[\d,]+ of 600,000 keys tried\. [\d,]+ keys per second/,
+      /[\d,]+ of 600,000 keys tried(\.|, [\d,]+ keys per second\.)/,
     );
     // The page stays responsive while the worker runs.
     await page.getByLabel('Secret key (SECRET_KEY)').fill('typing still works');

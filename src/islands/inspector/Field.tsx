@@ -7,10 +7,14 @@ interface FieldProps {
   readonly hint?: ComponentChildren;
   /** The sentence shown under the field when its value is wrong; marks the field invalid. */
   readonly error?: string | null | undefined;
+  /** A line under the field saying how its text is read, read with the field. */
+  readonly note?: ComponentChildren;
   readonly value: string;
   readonly onInput: (value: string) => void;
   /** A text area with this many rows; a one-line input when absent. */
   readonly rows?: number;
+  /** In a text area, Enter submits the form and Shift+Enter adds a line break. */
+  readonly submitOnEnter?: boolean;
   readonly numeric?: boolean;
 }
 
@@ -18,7 +22,8 @@ interface FieldProps {
 export function Field(props: FieldProps) {
   const hintId = props.hint === undefined ? null : `${props.id}-hint`;
   const errorId = props.error ? `${props.id}-error` : null;
-  const describedBy = [hintId, errorId].filter((id) => id !== null).join(' ');
+  const noteId = props.note === undefined || props.note === null ? null : `${props.id}-note`;
+  const describedBy = [hintId, noteId, errorId].filter((id) => id !== null).join(' ');
   const shared = {
     id: props.id,
     value: props.value,
@@ -41,7 +46,16 @@ export function Field(props: FieldProps) {
       {props.rows === undefined ? (
         <input type="text" inputMode={props.numeric ? 'numeric' : 'text'} {...shared} />
       ) : (
-        <textarea rows={props.rows} {...shared} />
+        <textarea
+          rows={props.rows}
+          onKeyDown={props.submitOnEnter ? submitOnEnter : undefined}
+          {...shared}
+        />
+      )}
+      {noteId !== null && (
+        <p id={noteId} class="ci-hint">
+          {props.note}
+        </p>
       )}
       {errorId !== null && (
         <p id={errorId} class="ci-error">
@@ -50,6 +64,12 @@ export function Field(props: FieldProps) {
       )}
     </div>
   );
+}
+
+function submitOnEnter(event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) {
+  if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+  event.preventDefault();
+  event.currentTarget.form?.requestSubmit();
 }
 
 /** Moves focus to the field with this id (used to bring the learner to a field to fix). */

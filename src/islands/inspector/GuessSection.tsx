@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { GuessReport, GuessRequest } from '../../lib/inspector/guess-job.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { FoundKey, GuessReport, GuessRequest } from '../../lib/inspector/guess-job.ts';
+import { progressLine, triedIn } from '../../lib/inspector/guess-format.ts';
 import type { GuessOutcome, GuessProgress } from '../../lib/inspector/guess-runner.ts';
 import { MAX_CANDIDATES } from '../../lib/inspector/limits.ts';
 import {
@@ -7,7 +8,10 @@ import {
   pastedListProblem,
   readWordListFile,
 } from '../../lib/inspector/word-lists.ts';
+import type { KeyReading } from '../../lib/inspector/secret-keys.ts';
 import { Field } from './Field.tsx';
+import { LiteralToggle, hasLiteralLine } from './KeyField.tsx';
+import { loadEngine } from './load-engine.ts';
 
 const LIST_ID = 'ci-guess-list';
 const FILE_ID = 'ci-guess-file';
@@ -19,7 +23,12 @@ type Run =
       readonly progress: GuessProgress | null;
       readonly truncated: boolean;
     }
-  | { readonly state: 'done'; readonly outcome: GuessOutcome; readonly truncated: boolean }
+  | {
+      readonly state: 'done';
+      readonly outcome: GuessOutcome;
+      readonly found: FoundKey | null;
+      readonly truncated: boolean;
+    }
   | { readonly state: 'failed'; readonly message: string };
 
 interface LoadedFile {
@@ -28,21 +37,18 @@ interface LoadedFile {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const rate = (progress: GuessProgress) =>
-  progress.elapsedMs > 0
-    ? `${count(Math.round(progress.tried / (progress.elapsedMs / 1000)))} keys per second`
-    : '';
 
 /** Step 4: try a word list of keys against the cookie's signature, in a Web Worker. */
 export function GuessSection(props: {
   readonly cookie: string | null;
   readonly disabled: boolean;
   readonly builtInListSize: number;
-  readonly onUseKey: (key: string) => void;
+  /** Puts the found key into Sign, as text a key field reads back as that key. */
+  readonly onUseKey: (typed: string) => void;
 }) {
   const [useBuiltIn, setUseBuiltIn] = useState(true);
   const [pasted, setPasted] = useState('');
+  const [reading, setReading] = useState<KeyReading>('auto');
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
@@ -61,11 +67,17 @@ export function GuessSection(props: {
     setFileError(null);
     if (chosen === undefined) return;
     const read = await readWordListFile(chosen);
-    if (read.ok) setFile({ name: chosen.name, text: read.text });
-    else setFileError(read.message);
+    if (!read.ok) {
+      setFileError(read.message);
+      return;
+    }
+    setFile({ name: chosen.name, text: read.text });
   };
 
   const pastedError = pastedListProblem(pasted);
+  const pastedNote = useListNote(pasted, reading);
+  const fileNote = useListNote(file?.text ?? '', reading);
+  const literalTyped = useMemo(() => hasLiteralLine([pasted, file?.text ?? '']), [pasted, file]);
 
   const start = () => {
     const lists = [pasted, file?.text ?? ''].filter((text) => text !== '');
@@ -106,7 +118,7 @@ export function GuessSection(props: {
         setRun({ state: 'running', progress: report.progress, truncated });
       } else if (report.type === 'done') {
         stopWorker();
-        setRun({ state: 'done', outcome: report.outcome, truncated });
+        setRun({ state: 'done', outcome: report.outcome, found: report.found, truncated });
         setStatus(summary(report.outcome));
       } else {
         fail(report.message);
@@ -119,6 +131,7 @@ export function GuessSection(props: {
       cookie: props.cookie,
       useBuiltInList: useBuiltIn,
       lists,
+      reading,
     };
     started.postMessage(request);
     setRun({ state: 'running', progress: null, truncated: false });
@@ -169,18 +182,20 @@ export function GuessSection(props: {
               onChange={(event) => setUseBuiltIn(event.currentTarget.checked)}
             />
             <span>
-              Built-in list of {count(props.builtInListSize)} weak keys (defaults, tutorial
-              examples, common words and passwords, years, keyboard walks)
+              Built-in list of {count(props.builtInListSize)} weak keys (defaults shipped by
+              Flask-based products such as Apache Superset, tutorial examples, common words and
+              passwords, years, keyboard walks)
             </span>
           </label>
           <Field
             id={LIST_ID}
             label="Your own keys, one per line (optional)"
-            hint="Each line is tried exactly as written."
+            hint="Each line is tried exactly as written, or as Python has it when it is a literal such as 'dev' or b'\x01' (flask-unsign’s word-list format)."
             rows={3}
             value={pasted}
             onInput={setPasted}
             error={pastedError}
+            note={pastedNote}
           />
           <div class="ci-field">
             <label for={FILE_ID}>Or a word list file (optional, read here, never uploaded)</label>
@@ -194,7 +209,7 @@ export function GuessSection(props: {
             />
             {file !== null && (
               <p class="ci-hint">
-                {file.name}: {count(file.text.length)} characters read.
+                {file.name}: {fileNote ?? `${count(file.text.length)} characters read.`}
               </p>
             )}
             {fileError !== null && (
@@ -203,6 +218,7 @@ export function GuessSection(props: {
               </p>
             )}
           </div>
+          <LiteralToggle literalTyped={literalTyped} reading={reading} onReading={setReading} />
           <p class="ci-hint">
             Repeated keys are tried once; at most {count(MAX_CANDIDATES)} keys per run.
           </p>
@@ -225,16 +241,17 @@ export function GuessSection(props: {
             <span>Keys tried</span>
             <progress max={run.progress?.total ?? 1} value={run.progress?.tried ?? 0} />
           </label>
-          <p>
-            {run.progress === null
-              ? 'Loading the word lists…'
-              : `${count(run.progress.tried)} of ${count(run.progress.total)} keys tried. ${rate(run.progress)}`}
-          </p>
+          <p>{run.progress === null ? 'Loading the word lists…' : progressLine(run.progress)}</p>
         </div>
       )}
       {run.state === 'failed' && <p class="ci-error">{run.message}</p>}
       {run.state === 'done' && (
-        <Outcome outcome={run.outcome} truncated={run.truncated} onUseKey={props.onUseKey} />
+        <Outcome
+          outcome={run.outcome}
+          found={run.found}
+          truncated={run.truncated}
+          onUseKey={props.onUseKey}
+        />
       )}
       <p class="sr-only" role="status">
         {status}
@@ -251,20 +268,22 @@ function summary(outcome: GuessOutcome): string {
 
 function Outcome(props: {
   readonly outcome: GuessOutcome;
+  readonly found: FoundKey | null;
   readonly truncated: boolean;
-  readonly onUseKey: (key: string) => void;
+  /** Puts the found key into Sign, as text a key field reads back as that key. */
+  readonly onUseKey: (typed: string) => void;
 }) {
   const { outcome } = props;
-  const speed = `${count(outcome.tried)} keys in ${seconds(outcome.elapsedMs)}, ${rate(outcome)}.`;
+  const speed = `${triedIn(outcome)}.`;
   const cut = props.truncated
     ? ` The lists held more; only the first ${count(MAX_CANDIDATES)} were used.`
     : '';
-  if (outcome.kind === 'found') {
+  if (outcome.kind === 'found' && props.found !== null) {
+    const { found } = props;
     return (
       <div class="ci-result ci-bad">
         <p>
-          <strong>Found the secret key:</strong>{' '}
-          <code class="ci-key">{JSON.stringify(outcome.key)}</code>
+          <strong>Found the secret key:</strong> <code class="ci-key">{found.repr}</code>
         </p>
         <p class="ci-hint">Tried {speed}</p>
         <p>
@@ -276,7 +295,7 @@ function Outcome(props: {
         <button
           type="button"
           class="button button-primary"
-          onClick={() => props.onUseKey(outcome.key)}
+          onClick={() => props.onUseKey(found.typed)}
         >
           Sign a session with this key
         </button>
@@ -286,8 +305,7 @@ function Outcome(props: {
   if (outcome.kind === 'cancelled') {
     return (
       <p class="ci-note">
-        Cancelled after {count(outcome.tried)} of {count(outcome.total)} keys (
-        {seconds(outcome.elapsedMs)}).
+        Cancelled after {count(outcome.tried)} of {count(outcome.total)} keys.
       </p>
     );
   }
@@ -303,4 +321,28 @@ function Outcome(props: {
       </p>
     </div>
   );
+}
+
+/**
+ * How a list's lines are read, e.g. `55,982 lines: 55,970 Python literals, 12 plain.`, once the
+ * reading code has loaded (`null` before, when offline, or for an empty list).
+ */
+function useListNote(text: string, reading: KeyReading): string | null {
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    if (text.trim() === '') setNote(null);
+    else {
+      loadEngine()
+        .then(
+          (engine) =>
+            current && setNote(engine.describeWordList(engine.countWordList(text, reading))),
+        )
+        .catch(() => current && setNote(null));
+    }
+    return () => {
+      current = false;
+    };
+  }, [text, reading]);
+  return note;
 }

@@ -4,38 +4,58 @@
  * the cookie as it was split once ({@link cookieSignatureMatches}); the age is not checked,
  * since an attacker who has the key can sign a fresh cookie anyway.
  */
-import { cookieSignatureMatches, parseSignedCookie } from '../flask/index.ts';
+import { cookieSignatureMatches, parseSignedCookie, type SecretKey } from '../flask/index.ts';
 import { mergeWordLists, type GuessOutcome, type GuessProgress } from './guess-runner.ts';
+import { keyAsTyped, keyRepr, type KeyReading } from './secret-keys.ts';
+import type { WordList } from './word-list-lines.ts';
 import { EMPTY_WORD_LIST } from './word-lists.ts';
 
-/** Page → worker. `lists` are word-list texts (one key per line); the built-in one is fetched. */
+/**
+ * Page → worker. `lists` are word-list texts (one key per line, plain or a Python literal); the
+ * built-in one is fetched.
+ */
 export type GuessRequest =
   | {
       readonly type: 'start';
       readonly cookie: string;
       readonly useBuiltInList: boolean;
       readonly lists: readonly string[];
+      /** How the lines of `lists` are read; the built-in list is always read `auto`. */
+      readonly reading: KeyReading;
     }
   | { readonly type: 'cancel' };
 
-/** Worker → page. */
+/** A found key as the page shows it, worked out in the worker so the page needs no parser. */
+export interface FoundKey {
+  /** As Python writes it: `'secret'`, `b'\x01'`. */
+  readonly repr: string;
+  /** As a key field reads it back ({@link keyAsTyped}). */
+  readonly typed: string;
+}
+
+/** The page's view of a found key. */
+export function foundKey(key: SecretKey): FoundKey {
+  return { repr: keyRepr(key), typed: keyAsTyped(key) };
+}
+
+/** Worker → page. `found` is set when the outcome is `found`. */
 export type GuessReport =
   | { readonly type: 'started'; readonly total: number; readonly truncated: boolean }
   | { readonly type: 'progress'; readonly progress: GuessProgress }
-  | { readonly type: 'done'; readonly outcome: GuessOutcome }
+  | { readonly type: 'done'; readonly outcome: GuessOutcome; readonly found: FoundKey | null }
   | { readonly type: 'failed'; readonly message: string };
 
 export type PreparedGuess =
   | {
       readonly ok: true;
-      readonly keys: string[];
+      readonly keys: SecretKey[];
       readonly truncated: boolean;
-      readonly test: (key: string) => boolean;
+      readonly test: (key: SecretKey) => boolean;
     }
   | { readonly ok: false; readonly message: string };
 
 /** The candidate keys and the test for `cookie`, or why guessing cannot start. */
-export function prepareGuess(cookie: string, lists: readonly string[]): PreparedGuess {
+export function prepareGuess(cookie: string, lists: readonly WordList[]): PreparedGuess {
   const signed = parseSignedCookie(cookie);
   if (signed === null) {
     return {
