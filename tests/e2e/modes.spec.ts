@@ -310,7 +310,10 @@ test.describe('Challenge mode', () => {
     await page.clock.install();
     await page.goto(`${lessonPath}challenge/`);
     await expect(page.locator('.timer-clock')).toHaveCount(0);
-    await page.getByRole('button', { name: 'Start a 5-minute timer' }).click();
+    const start = page.getByRole('button', { name: 'Start a 5-minute timer' });
+    await start.scrollIntoViewIfNeeded();
+    await expect(start).toBeEnabled();
+    await start.click();
     await expect(page.locator('.timer-clock')).toHaveText('5:00 left');
     await page.clock.runFor(60_000);
     await expect(page.locator('.timer-clock')).toHaveText('4:00 left');

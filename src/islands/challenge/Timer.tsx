@@ -10,6 +10,9 @@ export default function Timer() {
   const [endsAt, setEndsAt] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [said, setSaid] = useState('');
+  // Server-rendered, the button cannot act until the island hydrates: it stays disabled till then.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   useEffect(() => {
     if (endsAt === null) return undefined;
@@ -35,6 +38,7 @@ export default function Timer() {
         <button
           type="button"
           class="button"
+          disabled={!ready}
           onClick={() => {
             start(Date.now());
             setSaid('Timer started: 5 minutes.');
