@@ -56,7 +56,8 @@ function dropHarmlessBuildWarnings() {
     onLog(_level, log) {
       const headInject =
         log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject');
-      if (headInject || log.code === 'PLUGIN_TIMINGS') return false;
+      // false drops the log; true passes it on.
+      return !(headInject || log.code === 'PLUGIN_TIMINGS');
     },
   };
 }

@@ -44,7 +44,7 @@ const modes = [
   {
     label: 'Step-through',
     path: 'step-through/',
-    headings: ['Step through the requests', 'Execution table', 'Variable tracker', 'Concept flow'],
+    headings: ['Step through the requests', 'Concept flow', 'Execution table', 'Variable tracker'],
   },
   { label: 'Playground', path: 'playground/', headings: ['Session playground'] },
   {

@@ -4,7 +4,12 @@
  * `missesBeforeAnswer`). A learner's progress is the list of choices they checked per problem
  * (`lib/progress/modes.ts`), from which the state, the score and the badge are all derived.
  */
-import { blankQuestion, missesBeforeAnswer, type QuizState } from '../quiz/state.ts';
+import {
+  blankQuestion,
+  missesBeforeAnswer,
+  type QuestionState,
+  type QuizState,
+} from '../quiz/state.ts';
 
 /** Attempts per problem. */
 export const attemptsAllowed = missesBeforeAnswer;
@@ -72,7 +77,7 @@ export function stateFromTries(
   problems: readonly Problem[],
   tries: Readonly<Record<string, readonly string[]>>,
 ): QuizState {
-  const questions: QuizState['questions'] = {};
+  const questions: Record<string, QuestionState> = {};
   for (const problem of problems) {
     const own = tries[problem.id];
     const last = own?.at(-1);

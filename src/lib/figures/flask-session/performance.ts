@@ -4,7 +4,8 @@
  * without `session.modified = True`. Every response comes from the session engine.
  */
 import { intValue, loadSessionCookie, pyRepr, type View } from '../../flask/index.ts';
-import { LESSON_APPS, type LessonAppId } from '../../lesson-apps.ts';
+import { sourceView } from '../../lesson-apps/visit.ts';
+import type { LessonAppId } from '../../lesson-apps/sources.ts';
 import { FIGURE_CLOCK, LESSON_KEY, cookieValue, exchange, type Exchange } from './exchange.ts';
 
 /** The list lengths the size figure stores: product ids `(i * 7919) % 100003` for i < n. */
@@ -48,9 +49,7 @@ export async function cookieSizes(): Promise<SizeRow[]> {
 }
 
 function view(app: LessonAppId, name: string, args: Record<string, string> = {}): View {
-  const handler = LESSON_APPS[app].views[name];
-  if (handler === undefined) throw new Error(`lesson app ${app} has no view ${name}`);
-  return (session) => handler(session, args);
+  return sourceView(app, name, args);
 }
 
 /** Requests in a row, each carrying the cookie the previous response set (like a browser). */

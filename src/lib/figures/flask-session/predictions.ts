@@ -4,7 +4,7 @@
  * the body Flask answers. `tests/conformance/gen_mode_figures.py` runs the same requests in real
  * Flask.
  */
-import { LESSON_APPS } from '../../lesson-apps.ts';
+import { sourceView } from '../../lesson-apps/visit.ts';
 import { cookieValue, exchange, LESSON_KEY } from './exchange.ts';
 import { counterView } from './why.ts';
 import type { FlaskConfig, View } from '../../flask/index.ts';
@@ -29,11 +29,7 @@ const newKeyWithFallback: FlaskConfig = {
   SECRET_KEY_FALLBACKS: [LESSON_KEY],
 };
 
-const add = (item: string): View => {
-  const view = LESSON_APPS['cart-lost-update'].views['add'];
-  if (view === undefined) throw new Error('the cart app has no add view');
-  return (session) => view(session, { item });
-};
+const add = (item: string): View => sourceView('cart-lost-update', 'add', { item });
 
 /** Each prediction: the page the last request answers. */
 export const predictions = {

@@ -4,12 +4,12 @@
  * against a signed cookie). The session side runs through the session engine.
  */
 import { loadSessionCookie, newDict, type View } from '../../flask/index.ts';
-import { LESSON_APPS } from '../../lesson-apps.ts';
+import { sourceView } from '../../lesson-apps/visit.ts';
 import { base64UrlEncode, utf8Encode } from '../../flask/encoding.ts';
 import { FIGURE_CLOCK, LESSON_KEY, cookieValue, exchange, signedCookie } from './exchange.ts';
 
 /** The lesson's counter (`COUNTER_PY`). */
-export const counterView: View = (session) => LESSON_APPS.counter.views['index']!(session, {});
+export const counterView: View = sourceView('counter', 'index');
 
 /** Who visits, in order: two browsers with their own cookie jars. */
 export const VISITS = ['A', 'A', 'B', 'A', 'B'] as const;
