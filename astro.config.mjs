@@ -14,26 +14,29 @@ const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('b
 
 /**
  * Astro inlines a page's processed `<script>` (and covers it by the CSP hash) only when its bundle
- * imports no other chunk. A module that a script shares with an island, such as the progress
- * reader used by both the quiz and the catalogue, would become a shared chunk and turn the script
- * into a separate file. So at build time, modules under `src/` that scripts import (directly or
- * not) resolve to their own copy: the same source, bundled once for islands and once for scripts.
+ * imports no other chunk. A module that a script shares with an island or with another script,
+ * such as the progress reader used by the quiz, the catalogue and the mode pages, would become a
+ * shared chunk and turn the script into a separate file. So at build time, modules under `src/`
+ * that a script imports (directly or not) resolve to a copy of their own for that script: the
+ * same source, bundled once for islands and once for each script.
  * @returns {import('vite').Plugin}
  */
 function scriptsOwnTheirImports() {
   const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
-  const copy = '?script-copy';
+  const copy = '?script-copy=';
   return {
     name: 'scripts-own-their-imports',
     apply: 'build',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (!importer || !(importer.includes('?astro&type=script') || importer.endsWith(copy))) {
-        return null;
-      }
+      if (!importer) return null;
+      const owner = importer.includes('?astro&type=script')
+        ? createHash('sha256').update(importer).digest('hex').slice(0, 12)
+        : importer.split(copy)[1];
+      if (owner === undefined) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (!resolved || resolved.external || !resolved.id.startsWith(srcDir)) return resolved;
-      return { ...resolved, id: resolved.id + copy };
+      return { ...resolved, id: resolved.id + copy + owner };
     },
   };
 }

@@ -12,9 +12,29 @@ const budgets = {
   '': { files: 0, total: 1_536, why: 'the catalogue loads no JavaScript files' },
   // 22 KB since the quiz teaches before it tells (hint first, answer on request, a way back from
   // the evidence; 1.4 KB) and the contents mark the section being read (0.4 KB): 19.8 KB before.
-  'lessons/flask-session/': { total: 22_528, why: 'lesson page incl. quiz and playground' },
+  // 23 KB with the nine learning styles: the switcher's done marks and the "Mark … as done" toggle
+  // (0.7 KB) and the quiz's question card, now a chunk shared with the Challenge (0.4 KB overhead).
+  'lessons/flask-session/': {
+    total: 23_552,
+    why: 'lesson page incl. quiz, playground and mode done marks',
+  },
   default: { total: 20_480, why: 'default page budget' },
 };
+
+/** Budgets of a lesson's mode pages that carry text and figures only, by mode (any lesson). */
+const modeBudgets = {
+  learn: { total: 3_072, why: 'Learn: text and build-time figures, no island' },
+  why: { total: 3_072, why: 'Why: text and build-time figures, no island' },
+  'deep-dive': { total: 3_072, why: 'Deep Dive: text and build-time figures, no island' },
+  performance: { total: 3_072, why: 'Performance: text and build-time figures, no island' },
+  review: { total: 4_096, why: 'Review: flip cards with saved ratings' },
+  challenge: { total: 16_384, why: 'Challenge: the quiz island’s cards, attempts and timer' },
+};
+
+function budgetFor(urlPath) {
+  const mode = /^lessons\/[^/]+\/([^/]+)\/$/.exec(urlPath)?.[1];
+  return budgets[urlPath] ?? (mode && modeBudgets[mode]) ?? budgets.default;
+}
 
 /** Code that must only ever arrive through a dynamic import (pako's inflate/deflate). */
 const lazyOnlyMarkers = [
@@ -71,7 +91,7 @@ for (const page of readPages(dir)) {
 
   const inlineBytes = inline.reduce((sum, text) => sum + gzipSize(text), 0);
   const fileBytes = [...files.values()].reduce((sum, script) => sum + gzipSize(script.source), 0);
-  const budget = budgets[page.urlPath] ?? budgets.default;
+  const budget = budgetFor(page.urlPath);
   const problems = [];
   if (inlineBytes + fileBytes > budget.total)
     problems.push(`over the ${budget.total} B budget (${budget.why})`);

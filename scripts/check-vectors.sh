@@ -4,6 +4,7 @@
 # ones, so they can never silently stop being Flask's output:
 #   tests/conformance/vectors.json          the session engine's vectors (gen_vectors.py)
 #   tests/conformance/inspector-cases.json  the cookie inspector's inputs (gen_inspector_cases.py)
+#   tests/conformance/mode-figures.json     the lesson modes' figures (gen_mode_figures.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +16,8 @@ fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 status=0
-for pair in gen_vectors.py:vectors.json gen_inspector_cases.py:inspector-cases.json; do
+for pair in gen_vectors.py:vectors.json gen_inspector_cases.py:inspector-cases.json \
+  gen_mode_figures.py:mode-figures.json; do
   generator="tests/conformance/${pair%%:*}"
   committed="tests/conformance/${pair##*:}"
   /usr/bin/python3 "$generator" "$tmp/${pair##*:}"

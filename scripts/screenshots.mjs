@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from './browser.mjs';
 
-const port = 4399;
+const port = Number(process.env.SCREENSHOT_PORT ?? 4399);
 const base = process.env.BASE_PATH ?? '/';
 const paths =
   process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['', 'lessons/flask-session/'];

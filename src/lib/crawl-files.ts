@@ -1,3 +1,5 @@
+import { movedModes } from './lesson/modes.ts';
+
 /**
  * Text of the crawl files every deployment needs. `site` is the public origin (SITE_URL), `base` the
  * path the site is served under, `pathnames` the built pages relative to the base (`''` is home).
@@ -25,9 +27,15 @@ export function pageUrl(site: string, base: string, pathname: string): string {
   return new URL(pathname.replace(/^\/+/, ''), root).href;
 }
 
-/** Pages that belong in the sitemap: everything built except the not-found page. */
+/** Old addresses of lesson modes, which only redirect (see `movedModes`). */
+const movedModePage = new RegExp(`^/?lessons/[^/]+/(${Object.keys(movedModes).join('|')})/?$`);
+
+/** Pages that belong in the sitemap: everything built except the not-found and redirect pages. */
 export function sitemapPages(pathnames: readonly string[]): string[] {
-  return [...new Set(pathnames.filter((pathname) => !/^\/?404\/?$/.test(pathname)))].sort();
+  const kept = pathnames.filter(
+    (pathname) => !/^\/?404\/?$/.test(pathname) && !movedModePage.test(pathname),
+  );
+  return [...new Set(kept)].sort();
 }
 
 function escapeXml(text: string): string {

@@ -8,7 +8,16 @@ import { buildFrames, type StageFrame, type StageTemplates } from '../lib/player
 import { codeSampleSchema } from './code-sample.ts';
 import { conceptFlowSchema } from './concept-flow.ts';
 import { executionTableSchema, variableTrackerSchema } from './execution.ts';
+import { simulatorIds } from '../lib/figures/simulators.ts';
+import { lessonModeIds } from '../lib/lesson/modes.ts';
+import { findModeIssues } from '../lib/lesson/validate-modes.ts';
+import { predictionBodies } from '../lib/figures/flask-session/predictions.ts';
+import { resolveAnswers } from '../lib/challenge/resolve.ts';
+import { articleSchema } from './article.ts';
+import { challengeSchema, type Challenge } from './challenge.ts';
 import { keyMomentsSchema } from './key-moments.ts';
+import { learnSchema } from './learn.ts';
+import { reviewSchema } from './review.ts';
 import { quizSchema } from './quiz.ts';
 import { snapshotSchema } from './snapshot.ts';
 
@@ -44,10 +53,20 @@ export const lessonSchema = z
     keyMoments: keyMomentsSchema,
     quiz: quizSchema,
     snapshot: snapshotSchema,
+    /** The simulator whose engine computes the modes' examples and figures (and the playground). */
+    simulator: z.enum(simulatorIds).optional(),
+    /** The learning styles the lesson offers; each gets a page (order does not matter). */
+    modes: z.array(z.enum(lessonModeIds)).min(1).default(['visualize', 'step-through', 'review']),
+    learn: learnSchema.optional(),
+    why: articleSchema.optional(),
+    deepDive: articleSchema.optional(),
+    performance: articleSchema.optional(),
+    review: reviewSchema.optional(),
+    challenge: challengeSchema.optional(),
   })
   .strict()
   .superRefine((lesson, context) => {
-    for (const issue of findLessonIssues(lesson)) {
+    for (const issue of [...findLessonIssues(lesson), ...findModeIssues(lesson)]) {
       context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     }
   })
@@ -73,8 +92,14 @@ export const lessonSchema = z
     const frames =
       scenario === undefined ? null : playerFrames(lesson, scenario, computed, context);
     if (frames === undefined) return z.NEVER;
+    const challenge = await withAnswers(lesson.challenge, lesson.simulator);
+    for (const issue of challenge.issues) {
+      context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    }
+    if (challenge.issues.length > 0) return z.NEVER;
     return {
       ...lesson,
+      challenge: challenge.value,
       execution: {
         ...lesson.execution,
         steps: steps.map((step, index) => {
@@ -89,6 +114,27 @@ export const lessonSchema = z
       tracker: { ...lesson.tracker, values: computed.map((step) => step.tracked) },
     };
   });
+
+/**
+ * The challenge with every problem's right choice filled in: predicted ones from the response the
+ * simulator computes (only the `flask-session` simulator has predictions).
+ */
+async function withAnswers(challenge: Challenge | undefined, simulator: string | undefined) {
+  if (challenge === undefined) return { value: undefined, issues: [] };
+  const needed = challenge.problems.some((problem) => problem.predict !== undefined);
+  const bodies = needed && simulator === 'flask-session' ? await predictionBodies() : {};
+  const { answers, issues } = resolveAnswers(challenge.problems, bodies);
+  return {
+    value: {
+      ...challenge,
+      problems: challenge.problems.map((problem, index) => ({
+        ...problem,
+        answer: answers[index] ?? '',
+      })),
+    },
+    issues,
+  };
+}
 
 /**
  * The player's frames for a scenario's visits, after checking each authored narration against

@@ -175,13 +175,13 @@ test.describe('site shell', () => {
     });
 
     test('a mistyped address of a real page gets a link to it', async ({ page }) => {
-      const response = await page.goto('Lessons/Flask-Session/Quiz/');
+      const response = await page.goto('Lessons/Flask-Session/Deep-Dive/');
       expect(response?.status()).toBe(404);
       await expect(page.locator('.suggestion')).toHaveText(
-        'Did you mean Flask session object: Quiz?',
+        'Did you mean Flask session object: Deep Dive?',
       );
-      await page.getByRole('link', { name: 'Flask session object: Quiz' }).click();
-      await expect(page).toHaveURL(/\/lessons\/flask-session\/quiz\/$/);
+      await page.getByRole('link', { name: 'Flask session object: Deep Dive' }).click();
+      await expect(page).toHaveURL(/\/lessons\/flask-session\/deep-dive\/$/);
     });
   });
 

@@ -20,6 +20,12 @@ describe('sitemap and robots.txt', () => {
     ]);
   });
 
+  test('the old addresses of moved modes only redirect, so they stay out of the sitemap', () => {
+    expect(sitemapPages(['lessons/a/read/', 'lessons/a/quiz/', 'lessons/a/learn/'])).toEqual([
+      'lessons/a/learn/',
+    ]);
+  });
+
   test('the sitemap is XML with absolute, escaped URLs', () => {
     const xml = sitemapXml('https://a.example', '/sub/', ['', 'q/?a=1&b=2']);
     expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');

@@ -86,7 +86,7 @@ const inflaters = new WeakMap<PakoModule, Pako.ZStream>();
  * Python's `zlib.compress(data)`: level 6, window 15, memLevel 8, default strategy, zlib's own
  * hash (pako's `legacyHash`), so the bytes are identical.
  */
-function zlibCompress(pako: PakoModule, data: Uint8Array): Uint8Array {
+export function zlibCompress(pako: PakoModule, data: Uint8Array): Uint8Array {
   let stream = deflaters.get(pako);
   if (stream === undefined) {
     stream = new pako.ZStream();

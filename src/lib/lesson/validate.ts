@@ -233,7 +233,8 @@ function executionSourceIssues(lesson: LessonLinks): LessonIssue[] {
   return issues;
 }
 
-function missingTarget(
+/** Why a reference points at nothing, or undefined when its target exists. */
+export function missingTarget(
   written: string,
   stageIds: Set<string>,
   stepIds: Set<string>,
@@ -260,7 +261,8 @@ function missingTarget(
   }
 }
 
-function reportDuplicates(
+/** Adds an issue for every item whose id an earlier item already has. */
+export function reportDuplicates(
   items: readonly { id: string }[],
   path: (string | number)[],
   what: string,

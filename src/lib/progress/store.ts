@@ -42,22 +42,8 @@ import {
   type ReadableStorage,
 } from './read.ts';
 
-/** The part of `Storage` the store needs; tests pass an in-memory one. */
-export interface ProgressStorage extends ReadableStorage {
-  setItem(key: string, value: string): void;
-}
-
-/**
- * The browser's localStorage, or undefined where the page may not use it: merely reading
- * `window.localStorage` throws when storage is blocked, and there is none during server rendering.
- */
-export function browserStorage(): ProgressStorage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { browserStorage, type ProgressStorage } from './storage.ts';
+import type { ProgressStorage } from './storage.ts';
 
 /** A lesson's saved answers that still fit its questions. */
 export function loadAnswers(
