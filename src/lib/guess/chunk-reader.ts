@@ -1,0 +1,58 @@
+/**
+ * Word lists read as bytes, a chunk at a time, so a list of any size runs in constant memory:
+ * each chunk is about {@link CHUNK_BYTES} read with `Blob.slice` and cut after its last newline;
+ * the next chunk starts there (the cut-off tail is read again rather than carried).
+ */
+
+/** About how many bytes of word list one chunk holds. */
+export const CHUNK_BYTES = 1024 * 1024;
+
+/** How a list's lines become keys: as their bytes, or each a Python literal (flask-unsign). */
+export type ListFormat = 'lines' | 'python-literals';
+
+export interface WordListSource {
+  readonly blob: Pick<Blob, 'size' | 'slice'>;
+  readonly format: ListFormat;
+}
+
+export interface WordListChunk {
+  /** Holds the chunk in its first `length` bytes; transferable to a worker. */
+  readonly buffer: ArrayBuffer;
+  readonly length: number;
+  /** Whether the chunk opens its list (a byte order mark there is not part of a key). */
+  readonly opening: boolean;
+  readonly format: ListFormat;
+}
+
+/** Total bytes of the lists. */
+export const totalBytes = (sources: readonly WordListSource[]) =>
+  sources.reduce((sum, source) => sum + source.blob.size, 0);
+
+/**
+ * The chunks of `sources`, in order, each ending after a newline or at the end of its list. A
+ * line longer than a chunk makes that chunk as long as the line.
+ */
+export async function* readChunks(
+  sources: readonly WordListSource[],
+  chunkBytes: number = CHUNK_BYTES,
+): AsyncGenerator<WordListChunk> {
+  for (const { blob, format } of sources) {
+    let position = 0;
+    let size = chunkBytes;
+    while (position < blob.size) {
+      const end = Math.min(blob.size, position + size);
+      const buffer = await blob.slice(position, end).arrayBuffer();
+      let length = buffer.byteLength;
+      if (end < blob.size) {
+        length = new Uint8Array(buffer).lastIndexOf(0x0a) + 1;
+        if (length === 0) {
+          size *= 2;
+          continue;
+        }
+      }
+      yield { buffer, length, opening: position === 0, format };
+      position += length;
+      size = chunkBytes;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  javascriptKernel,
+  setCookie,
+  simdKernel,
+  type GuessKernel,
+} from '../../../src/lib/guess/kernel.ts';
+import { tryChunk } from '../../../src/lib/guess/word-list-chunk.ts';
+import vectors from '../../conformance/guess-vectors.json' with { type: 'json' };
+
+const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const join = (...parts: (string | Uint8Array)[]) =>
+  Uint8Array.from(parts.flatMap((p) => [...(typeof p === 'string' ? utf8(p) : p)]));
+
+// itsdangerous' signatures for keys that fit on a line: ASCII, UTF-8 text, over 64 bytes.
+const cases = vectors.groups.flatMap((group) =>
+  group.keys.map((k) => ({
+    signedPart: fromHex(group.signed_part),
+    key: fromHex(k.key),
+    signature: fromHex(k.signature),
+  })),
+);
+const onOneLine = cases.filter(
+  (c) => c.key.length > 0 && !c.key.includes(10) && !c.key.includes(13),
+);
+const ascii = onOneLine.find((c) => c.key.every((b) => b < 0x80) && c.key.length < 20)!;
+const long = onOneLine.find((c) => c.key.length > 64)!;
+const text = onOneLine.find(
+  (c) => c.key.some((b) => b >= 0x80) && new TextDecoder().decode(c.key).length > 3,
+)!;
+
+const wasm = readFileSync('src/assets/guess-kernel.wasm');
+describe.each([
+  ['WebAssembly SIMD', async () => simdKernel(await WebAssembly.compile(wasm))],
+  ['JavaScript', async () => javascriptKernel()],
+] as [string, () => Promise<GuessKernel>][])('a word-list chunk, %s kernel', (_name, make) => {
+  const against = async (c: (typeof cases)[number]) => {
+    const kernel = await make();
+    setCookie(kernel, c.signedPart, c.signature);
+    return kernel;
+  };
+
+  it('tries each line as its bytes and returns the matching one', async () => {
+    for (const c of [ascii, long, text]) {
+      const kernel = await against(c);
+      const result = tryChunk(kernel, join('nope\n', c.key, '\nafter\n'), true);
+      expect(result).toEqual({ tried: 2, found: c.key });
+    }
+  });
+
+  it('drops one trailing carriage return, skips empty lines and reads a last line without newline', async () => {
+    const kernel = await against(ascii);
+    expect(tryChunk(kernel, join('a\r\n\n\r\nb\r\n', ascii.key, '\r\n'), true)).toEqual({
+      tried: 3,
+      found: ascii.key,
+    });
+    expect(tryChunk(kernel, join('a\n\n', ascii.key), true)).toEqual({
+      tried: 2,
+      found: ascii.key,
+    });
+    // Only one: a key that ends in a carriage return keeps the rest.
+    expect(tryChunk(kernel, join(ascii.key, '\r\r\n'), true).found).toBeNull();
+  });
+
+  it('skips a UTF-8 byte order mark at the start of a file only', async () => {
+    const kernel = await against(ascii);
+    const bom = Uint8Array.of(0xef, 0xbb, 0xbf);
+    expect(tryChunk(kernel, join(bom, ascii.key, '\n'), true)).toEqual({
+      tried: 1,
+      found: ascii.key,
+    });
+    expect(tryChunk(kernel, join(bom, ascii.key, '\n'), false)).toEqual({ tried: 1, found: null });
+  });
+
+  it('counts every line of a chunk of many batches and finds a key on the last line', async () => {
+    const kernel = await against(long);
+    const lines = Array.from({ length: 10_001 }, (_, i) => `wrong-${i}`).join('\n');
+    expect(tryChunk(kernel, join(lines), true)).toEqual({ tried: 10_001, found: null });
+    expect(tryChunk(kernel, join(lines, '\n', long.key), true)).toEqual({
+      tried: 10_002,
+      found: long.key,
+    });
+  });
+
+  it('tries repeated lines again rather than remembering them', async () => {
+    const kernel = await against(ascii);
+    expect(tryChunk(kernel, join('x\nx\nx\n', ascii.key), true).tried).toBe(4);
+  });
+});
