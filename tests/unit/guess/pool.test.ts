@@ -26,7 +26,10 @@ class FakeWorker implements PoolWorker {
   terminated = false;
   chunks = 0;
   private kernel: GuessKernel | null = null;
-  constructor(private readonly crash = false) {}
+  private readonly crash: boolean;
+  constructor(crash = false) {
+    this.crash = crash;
+  }
   postMessage(message: ToWorker) {
     setTimeout(() => {
       if (this.terminated) return;
