@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates the vectors made by real Python (Debian's python3-flask, run by /usr/bin/python3)
-# into a temporary folder and fails if they differ from the committed ones, so the vectors can
-# never silently stop being Flask's and itsdangerous' output:
-#   tests/conformance/vectors.json        by tests/conformance/gen_vectors.py (Flask sessions)
-#   tests/conformance/guess-vectors.json  by tests/conformance/gen_guess_vectors.py (signatures
-#                                         the guessing kernels must find)
+# Regenerates the files of expected values made by real Python and Flask (Debian's python3-flask,
+# run by /usr/bin/python3) into a temporary folder and fails if they differ from the committed
+# ones, so they can never silently stop being Flask's output:
+#   tests/conformance/vectors.json          the session engine's vectors (gen_vectors.py)
+#   tests/conformance/inspector-cases.json  the cookie inspector's inputs (gen_inspector_cases.py)
+#   tests/conformance/guess-vectors.json    signatures the guessing kernels must find, made by
+#                                           itsdangerous (gen_guess_vectors.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,19 +17,20 @@ fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 status=0
-for name in vectors guess-vectors; do
-  committed="tests/conformance/$name.json"
-  generator="tests/conformance/gen_${name//-/_}.py"
-  /usr/bin/python3 "$generator" "$tmp/$name.json"
-  if ! cmp -s "$tmp/$name.json" "$committed"; then
-    echo "check-vectors: $committed differs from what $generator produces now:" >&2
-    diff -U1 "$committed" "$tmp/$name.json" | head -n 40 | cut -c1-240 >&2 || true
+for pair in gen_vectors.py:vectors.json gen_inspector_cases.py:inspector-cases.json \
+  gen_guess_vectors.py:guess-vectors.json; do
+  generator="tests/conformance/${pair%%:*}"
+  committed="tests/conformance/${pair##*:}"
+  /usr/bin/python3 "$generator" "$tmp/${pair##*:}"
+  if ! cmp -s "$tmp/${pair##*:}" "$committed"; then
+    echo "check-vectors: $committed differs from what real Flask produces now:" >&2
+    diff -U1 "$committed" "$tmp/${pair##*:}" | head -n 40 | cut -c1-240 >&2 || true
     echo "check-vectors: if the change is intended, run" >&2
     echo "  /usr/bin/python3 $generator" >&2
-    echo "then review and commit the new vectors." >&2
+    echo "then review and commit the new file." >&2
     status=1
   else
-    echo "check-vectors: $committed matches real Python."
+    echo "check-vectors: $committed matches real Flask."
   fi
 done
-exit $status
+exit "$status"

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DecodeProblem, DecodedView } from '../lib/inspector/decode-view.ts';
 import { readFragment } from '../lib/inspector/fragment.ts';
+import { keyAsTyped, type KeyReading } from '../lib/inspector/secret-keys.ts';
 import { DECODE_INPUT_ID, DecodeSection } from './inspector/DecodeSection.tsx';
 import { ENGINE_FAILED, loadEngine, nowSeconds } from './inspector/load-engine.ts';
 import { focusField } from './inspector/Field.tsx';
@@ -22,6 +23,7 @@ export default function CookieInspector({ builtInListSize }: { readonly builtInL
   const [decodeStatus, setDecodeStatus] = useState('');
   const [signJson, setSignJson] = useState('{"count": 1}');
   const [signKey, setSignKey] = useState('');
+  const [signKeyReading, setSignKeyReading] = useState<KeyReading>('auto');
   const [signNotice, setSignNotice] = useState('');
   const latestDecode = useRef(0);
 
@@ -84,6 +86,8 @@ export default function CookieInspector({ builtInListSize }: { readonly builtInL
         onJson={setSignJson}
         secretKey={signKey}
         onSecretKey={setSignKey}
+        keyReading={signKeyReading}
+        onKeyReading={setSignKeyReading}
         notice={signNotice}
         onOpenInDecode={(signed) => {
           setInput(signed);
@@ -96,7 +100,8 @@ export default function CookieInspector({ builtInListSize }: { readonly builtInL
         disabled={disabled}
         builtInListSize={builtInListSize}
         onUseKey={(key) => {
-          setSignKey(key);
+          setSignKey(keyAsTyped(key));
+          setSignKeyReading('auto');
           setSignNotice('The found key is in Sign. Write any session and sign it.');
           focusField(SIGN_DATA_ID);
         }}

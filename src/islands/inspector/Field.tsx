@@ -7,6 +7,8 @@ interface FieldProps {
   readonly hint?: ComponentChildren;
   /** The sentence shown under the field when its value is wrong; marks the field invalid. */
   readonly error?: string | null | undefined;
+  /** A line under the field saying how its text is read, read with the field. */
+  readonly note?: ComponentChildren;
   readonly value: string;
   readonly onInput: (value: string) => void;
   /** A text area with this many rows; a one-line input when absent. */
@@ -18,7 +20,8 @@ interface FieldProps {
 export function Field(props: FieldProps) {
   const hintId = props.hint === undefined ? null : `${props.id}-hint`;
   const errorId = props.error ? `${props.id}-error` : null;
-  const describedBy = [hintId, errorId].filter((id) => id !== null).join(' ');
+  const noteId = props.note === undefined || props.note === null ? null : `${props.id}-note`;
+  const describedBy = [hintId, noteId, errorId].filter((id) => id !== null).join(' ');
   const shared = {
     id: props.id,
     value: props.value,
@@ -42,6 +45,11 @@ export function Field(props: FieldProps) {
         <input type="text" inputMode={props.numeric ? 'numeric' : 'text'} {...shared} />
       ) : (
         <textarea rows={props.rows} {...shared} />
+      )}
+      {noteId !== null && (
+        <p id={noteId} class="ci-hint">
+          {props.note}
+        </p>
       )}
       {errorId !== null && (
         <p id={errorId} class="ci-error">

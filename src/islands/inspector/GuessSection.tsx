@@ -1,12 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GuessReport, GuessRequest } from '../../lib/inspector/guess-job.ts';
+import { progressLine, triedIn } from '../../lib/inspector/guess-format.ts';
 import type { GuessOutcome, GuessProgress } from '../../lib/inspector/guess-runner.ts';
 import { MAX_CANDIDATES } from '../../lib/inspector/limits.ts';
+import { keyRepr } from '../../lib/inspector/secret-keys.ts';
 import {
+  countWordList,
+  describeWordList,
   guessStartProblem,
   pastedListProblem,
   readWordListFile,
 } from '../../lib/inspector/word-lists.ts';
+import type { SecretKey } from '../../lib/flask/index.ts';
 import { Field } from './Field.tsx';
 
 const LIST_ID = 'ci-guess-list';
@@ -25,21 +30,18 @@ type Run =
 interface LoadedFile {
   readonly name: string;
   readonly text: string;
+  /** How its lines were read, e.g. `55,982 lines: 55,970 Python literals, 12 plain.` */
+  readonly lines: string;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const rate = (progress: GuessProgress) =>
-  progress.elapsedMs > 0
-    ? `${count(Math.round(progress.tried / (progress.elapsedMs / 1000)))} keys per second`
-    : '';
 
 /** Step 4: try a word list of keys against the cookie's signature, in a Web Worker. */
 export function GuessSection(props: {
   readonly cookie: string | null;
   readonly disabled: boolean;
   readonly builtInListSize: number;
-  readonly onUseKey: (key: string) => void;
+  readonly onUseKey: (key: SecretKey) => void;
 }) {
   const [useBuiltIn, setUseBuiltIn] = useState(true);
   const [pasted, setPasted] = useState('');
@@ -61,8 +63,13 @@ export function GuessSection(props: {
     setFileError(null);
     if (chosen === undefined) return;
     const read = await readWordListFile(chosen);
-    if (read.ok) setFile({ name: chosen.name, text: read.text });
-    else setFileError(read.message);
+    if (read.ok) {
+      setFile({
+        name: chosen.name,
+        text: read.text,
+        lines: describeWordList(countWordList(read.text)),
+      });
+    } else setFileError(read.message);
   };
 
   const pastedError = pastedListProblem(pasted);
@@ -176,11 +183,12 @@ export function GuessSection(props: {
           <Field
             id={LIST_ID}
             label="Your own keys, one per line (optional)"
-            hint="Each line is tried exactly as written."
+            hint="Each line is tried exactly as written, or as Python has it when it is a literal such as 'dev' or b'\x01' (flask-unsign’s word-list format)."
             rows={3}
             value={pasted}
             onInput={setPasted}
             error={pastedError}
+            note={pasted.trim() === '' ? null : describeWordList(countWordList(pasted))}
           />
           <div class="ci-field">
             <label for={FILE_ID}>Or a word list file (optional, read here, never uploaded)</label>
@@ -194,7 +202,7 @@ export function GuessSection(props: {
             />
             {file !== null && (
               <p class="ci-hint">
-                {file.name}: {count(file.text.length)} characters read.
+                {file.name}: {file.lines}
               </p>
             )}
             {fileError !== null && (
@@ -225,11 +233,7 @@ export function GuessSection(props: {
             <span>Keys tried</span>
             <progress max={run.progress?.total ?? 1} value={run.progress?.tried ?? 0} />
           </label>
-          <p>
-            {run.progress === null
-              ? 'Loading the word lists…'
-              : `${count(run.progress.tried)} of ${count(run.progress.total)} keys tried. ${rate(run.progress)}`}
-          </p>
+          <p>{run.progress === null ? 'Loading the word lists…' : progressLine(run.progress)}</p>
         </div>
       )}
       {run.state === 'failed' && <p class="ci-error">{run.message}</p>}
@@ -252,10 +256,10 @@ function summary(outcome: GuessOutcome): string {
 function Outcome(props: {
   readonly outcome: GuessOutcome;
   readonly truncated: boolean;
-  readonly onUseKey: (key: string) => void;
+  readonly onUseKey: (key: SecretKey) => void;
 }) {
   const { outcome } = props;
-  const speed = `${count(outcome.tried)} keys in ${seconds(outcome.elapsedMs)}, ${rate(outcome)}.`;
+  const speed = `${triedIn(outcome)}.`;
   const cut = props.truncated
     ? ` The lists held more; only the first ${count(MAX_CANDIDATES)} were used.`
     : '';
@@ -263,8 +267,7 @@ function Outcome(props: {
     return (
       <div class="ci-result ci-bad">
         <p>
-          <strong>Found the secret key:</strong>{' '}
-          <code class="ci-key">{JSON.stringify(outcome.key)}</code>
+          <strong>Found the secret key:</strong> <code class="ci-key">{keyRepr(outcome.key)}</code>
         </p>
         <p class="ci-hint">Tried {speed}</p>
         <p>
@@ -286,8 +289,7 @@ function Outcome(props: {
   if (outcome.kind === 'cancelled') {
     return (
       <p class="ci-note">
-        Cancelled after {count(outcome.tried)} of {count(outcome.total)} keys (
-        {seconds(outcome.elapsedMs)}).
+        Cancelled after {count(outcome.tried)} of {count(outcome.total)} keys.
       </p>
     );
   }

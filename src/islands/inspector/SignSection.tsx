@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { KeyReading } from '../../lib/inspector/secret-keys.ts';
 import type { SignField, SignView } from '../../lib/inspector/sign-view.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { ENGINE_FAILED, loadEngine, nowSeconds } from './load-engine.ts';
 import { Field, focusField } from './Field.tsx';
+import { KeyField, LiteralToggle } from './KeyField.tsx';
+import { KEY_HINT } from './VerifySection.tsx';
 
 export const SIGN_DATA_ID = 'ci-sign-data';
 export const SIGN_KEY_ID = 'ci-sign-key';
@@ -18,6 +21,8 @@ interface SignSectionProps {
   readonly onJson: (json: string) => void;
   readonly secretKey: string;
   readonly onSecretKey: (key: string) => void;
+  readonly keyReading: KeyReading;
+  readonly onKeyReading: (reading: KeyReading) => void;
   /** Puts a signed cookie into Decode, for the round trip through Decode and Verify. */
   readonly onOpenInDecode: (cookie: string) => void;
   /** Set when another section filled a field here, announced politely. */
@@ -38,7 +43,7 @@ export function SignSection(props: SignSectionProps) {
   // "Now" is only known in the browser; the server-rendered field starts empty.
   useEffect(() => setTimestamp(String(nowSeconds())), []);
   useEffect(() => setStatus(props.notice), [props.notice]);
-  const inputs = JSON.stringify([props.json, props.secretKey, timestamp]);
+  const inputs = JSON.stringify([props.json, props.secretKey, props.keyReading, timestamp]);
 
   const sign = async () => {
     setProblem(null);
@@ -47,6 +52,7 @@ export function SignSection(props: SignSectionProps) {
       const view = await engine.signSession({
         json: props.json,
         secretKey: props.secretKey,
+        keyReading: props.keyReading,
         timestamp,
       });
       setSigned({ view, inputs });
@@ -89,12 +95,19 @@ export function SignSection(props: SignSectionProps) {
             error={errors.json}
           />
           <TagHelp />
-          <Field
+          <KeyField
             id={SIGN_KEY_ID}
             label="Secret key to sign with"
+            hint={KEY_HINT}
             value={props.secretKey}
             onInput={props.onSecretKey}
             error={errors.secretKey}
+            reading={props.keyReading}
+          />
+          <LiteralToggle
+            texts={[props.secretKey]}
+            reading={props.keyReading}
+            onReading={props.onKeyReading}
           />
           <Field
             id={FIELD_IDS.timestamp}

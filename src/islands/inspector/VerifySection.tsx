@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { KeyReading } from '../../lib/inspector/secret-keys.ts';
 import type { VerifyField, VerifyView } from '../../lib/inspector/verify-view.ts';
 import { ENGINE_FAILED, loadEngine, nowSeconds } from './load-engine.ts';
 import { Field, focusField } from './Field.tsx';
+import { KeyField, LiteralToggle } from './KeyField.tsx';
 
 const DEFAULT_MAX_AGE = String(31 * 24 * 60 * 60);
 const FIELD_IDS: Record<VerifyField, string> = {
@@ -9,6 +11,10 @@ const FIELD_IDS: Record<VerifyField, string> = {
   fallbackKeys: 'ci-verify-fallbacks',
   maxAge: 'ci-verify-max-age',
 };
+
+/** How key fields are read, said once above each key field. */
+export const KEY_HINT =
+  "Exactly as typed (a line break counts), or as Python has it: 'text' or b'bytes' with Python's escapes.";
 
 interface Checked {
   readonly view: VerifyView;
@@ -26,11 +32,12 @@ export function VerifySection({
 }) {
   const [secretKey, setSecretKey] = useState('');
   const [fallbackKeys, setFallbackKeys] = useState('');
+  const [keyReading, setKeyReading] = useState<KeyReading>('auto');
   const [maxAge, setMaxAge] = useState(DEFAULT_MAX_AGE);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const inputs = JSON.stringify([cookie, secretKey, fallbackKeys, maxAge]);
+  const inputs = JSON.stringify([cookie, secretKey, fallbackKeys, keyReading, maxAge]);
 
   const verify = async () => {
     if (cookie === null) {
@@ -45,6 +52,7 @@ export function VerifySection({
         cookie,
         secretKey,
         fallbackKeys,
+        keyReading,
         maxAge,
         now: nowSeconds(),
       });
@@ -87,21 +95,29 @@ export function VerifySection({
       >
         <fieldset disabled={disabled}>
           <legend class="sr-only">Keys and maximum age</legend>
-          <Field
+          <KeyField
             id={FIELD_IDS.secretKey}
             label="Secret key (SECRET_KEY)"
+            hint={KEY_HINT}
             value={secretKey}
             onInput={setSecretKey}
             error={errors.secretKey}
+            reading={keyReading}
           />
-          <Field
+          <KeyField
             id={FIELD_IDS.fallbackKeys}
             label="Fallback keys (SECRET_KEY_FALLBACKS), optional"
             hint="Older keys still accepted, one per line in the order of the Python list."
-            rows={2}
+            perLine
             value={fallbackKeys}
             onInput={setFallbackKeys}
             error={errors.fallbackKeys}
+            reading={keyReading}
+          />
+          <LiteralToggle
+            texts={[secretKey, fallbackKeys]}
+            reading={keyReading}
+            onReading={setKeyReading}
           />
           <Field
             id={FIELD_IDS.maxAge}

@@ -1,9 +1,7 @@
 /**
  * The inspector's text fields read into values, each with the sentence shown next to the field
- * when it cannot be read. Secret keys are used exactly as typed (spaces count), since Flask uses
- * `SECRET_KEY` byte for byte.
+ * when it cannot be read. Secret keys are read in `secret-keys.ts`.
  */
-import { MAX_FALLBACK_KEYS, MAX_SECRET_CHARS, tooLong } from './limits.ts';
 
 export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -13,38 +11,6 @@ const bad = <T>(message: string): Parsed<T> => ({ ok: false, message });
 
 /** The last second Python's `datetime` can represent, 9999-12-31 23:59:59 UTC. */
 export const LAST_TIMESTAMP = 253_402_300_799;
-
-/** A secret key: not empty (Flask has no sessions without one) and not absurdly long. */
-export function parseSecretKey(text: string): Parsed<string> {
-  if (text === '') {
-    return bad(
-      'Enter the secret key (app.secret_key). With an empty key Flask has no sessions at all.',
-    );
-  }
-  const long = tooLong('The secret key', text, MAX_SECRET_CHARS);
-  return long === null ? ok(text) : bad(long);
-}
-
-/**
- * `SECRET_KEY_FALLBACKS`, one key per line in the order of the Python list (empty lines are
- * skipped). Flask ≥ 3.1.1 checks the current key first, then these from the last line up.
- */
-export function parseFallbackKeys(text: string): Parsed<string[]> {
-  const keys = text
-    .split('\n')
-    .map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
-    .filter((line) => line !== '');
-  if (keys.length > MAX_FALLBACK_KEYS) {
-    return bad(
-      `There are ${keys.length} fallback keys; the inspector checks at most ${MAX_FALLBACK_KEYS}.`,
-    );
-  }
-  const index = keys.findIndex((key) => key.length > MAX_SECRET_CHARS);
-  if (index >= 0) {
-    return bad(tooLong(`Fallback key ${index + 1}`, keys[index]!, MAX_SECRET_CHARS) ?? '');
-  }
-  return ok(keys);
-}
 
 /** A maximum age in whole seconds (`PERMANENT_SESSION_LIFETIME`). */
 export function parseMaxAge(text: string): Parsed<number> {

@@ -4,11 +4,14 @@
  * the cookie as it was split once ({@link cookieSignatureMatches}); the age is not checked,
  * since an attacker who has the key can sign a fresh cookie anyway.
  */
-import { cookieSignatureMatches, parseSignedCookie } from '../flask/index.ts';
+import { cookieSignatureMatches, parseSignedCookie, type SecretKey } from '../flask/index.ts';
 import { mergeWordLists, type GuessOutcome, type GuessProgress } from './guess-runner.ts';
 import { EMPTY_WORD_LIST } from './word-lists.ts';
 
-/** Page → worker. `lists` are word-list texts (one key per line); the built-in one is fetched. */
+/**
+ * Page → worker. `lists` are word-list texts (one key per line, plain or a Python literal); the
+ * built-in one is fetched.
+ */
 export type GuessRequest =
   | {
       readonly type: 'start';
@@ -28,9 +31,9 @@ export type GuessReport =
 export type PreparedGuess =
   | {
       readonly ok: true;
-      readonly keys: string[];
+      readonly keys: SecretKey[];
       readonly truncated: boolean;
-      readonly test: (key: string) => boolean;
+      readonly test: (key: SecretKey) => boolean;
     }
   | { readonly ok: false; readonly message: string };
 

@@ -4,27 +4,40 @@
  * matches or when asked to. The worker (`src/workers/guess-secret.worker.ts`) supplies the key
  * test, the clock and the pause between batches; the tests supply fakes.
  */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { SecretKey } from '../flask/index.ts';
+import { utf8DecodeStrict } from '../flask/encoding.ts';
 import { MAX_CANDIDATES } from './limits.ts';
+import { wordListKey } from './word-lists.ts';
 
 /**
- * The candidates in `lists` (each a text with one key per line), in order, each once. Lines are
- * tried exactly as written except for a trailing carriage return; empty lines are skipped (Flask
- * has no session at all with an empty key). Stops after `max` keys.
+ * The candidates in `lists` (each a text with one key per line, plain or a Python literal, see
+ * {@link wordListKey}), in order, each once: a bytes key that is the UTF-8 of a str key is the
+ * same key to Flask (itsdangerous' `want_bytes`), so only the first is kept. Empty lines are
+ * skipped (Flask has no session at all with an empty key). Stops after `max` keys.
  */
 export function mergeWordLists(
   lists: readonly string[],
   max: number = MAX_CANDIDATES,
-): { keys: string[]; truncated: boolean } {
+): { keys: SecretKey[]; truncated: boolean } {
+  const keys: SecretKey[] = [];
   const seen = new Set<string>();
+  const seenBytes = new Set<string>();
   for (const text of lists) {
     for (const line of text.split('\n')) {
-      const key = line.endsWith('\r') ? line.slice(0, -1) : line;
-      if (key === '' || seen.has(key)) continue;
-      if (seen.size === max) return { keys: [...seen], truncated: true };
-      seen.add(key);
+      const read = wordListKey(line);
+      if (read === null) continue;
+      const { key } = read;
+      const text = typeof key === 'string' ? key : utf8DecodeStrict(key);
+      const ids = text === null ? seenBytes : seen;
+      const id = text ?? bytesToHex(key as Uint8Array);
+      if (ids.has(id)) continue;
+      if (keys.length === max) return { keys, truncated: true };
+      ids.add(id);
+      keys.push(key);
     }
   }
-  return { keys: [...seen], truncated: false };
+  return { keys, truncated: false };
 }
 
 export interface GuessProgress {
@@ -36,11 +49,14 @@ export interface GuessProgress {
 
 /** How a run ended; `tried` counts the matching key too. */
 export type GuessOutcome = GuessProgress &
-  ({ readonly kind: 'found'; readonly key: string } | { readonly kind: 'not-found' | 'cancelled' });
+  (
+    | { readonly kind: 'found'; readonly key: SecretKey }
+    | { readonly kind: 'not-found' | 'cancelled' }
+  );
 
 export interface GuessOptions {
   /** Whether `key` signed the cookie. */
-  readonly test: (key: string) => boolean;
+  readonly test: (key: SecretKey) => boolean;
   /** Milliseconds from any fixed origin (`performance.now`). */
   readonly clock: () => number;
   /** Resolves after the host had a chance to deliver messages such as a cancel request. */
@@ -61,7 +77,7 @@ export const DEFAULT_PROGRESS_EVERY_MS = 100;
  * after every pause, so a cancel takes effect within one batch).
  */
 export async function runGuesses(
-  keys: readonly string[],
+  keys: readonly SecretKey[],
   options: GuessOptions,
 ): Promise<GuessOutcome> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);

@@ -14,13 +14,16 @@ import {
 } from '../flask/index.ts';
 import { loadsTagged } from '../flask/tag.ts';
 import { formatUtc } from '../time-format.ts';
-import { parseSecretKey, parseTimestamp } from './fields.ts';
+import { parseTimestamp } from './fields.ts';
 import { MAX_SESSION_JSON_CHARS, tooLong } from './limits.ts';
+import { readKey, type KeyReading } from './secret-keys.ts';
 
 export interface SignInput {
   /** The session as tagged JSON (`{" t": [1, 2]}` is a tuple, and so on). */
   readonly json: string;
   readonly secretKey: string;
+  /** Whether a Python literal in the key field is read as such, or the text is plain. */
+  readonly keyReading: KeyReading;
   /** Unix seconds or a UTC date, as typed. */
   readonly timestamp: string;
 }
@@ -59,7 +62,7 @@ export type SignView =
 /** Signs the session in `input.json` with `input.secretKey` at `input.timestamp`. */
 export async function signSession(input: SignInput, loadZlib?: ZlibLoader): Promise<SignView> {
   const data = readSession(input.json);
-  const secretKey = parseSecretKey(input.secretKey);
+  const secretKey = readKey(input.secretKey, input.keyReading);
   const timestamp = parseTimestamp(input.timestamp);
   if (!data.ok || !secretKey.ok || !timestamp.ok) {
     const errors: Partial<Record<SignField, string>> = {};
@@ -70,7 +73,7 @@ export async function signSession(input: SignInput, loadZlib?: ZlibLoader): Prom
   }
   const zlib = loadZlib === undefined ? {} : { loadZlib };
   const dumped = await dumpSessionCookie(data.value, {
-    secretKey: secretKey.value,
+    secretKey: secretKey.key,
     timestamp: timestamp.value,
     ...zlib,
   });
@@ -89,7 +92,7 @@ export async function signSession(input: SignInput, loadZlib?: ZlibLoader): Prom
   const session = new SecureCookieSession(data.value);
   session.modified = true;
   const saved = await saveSession(
-    { SECRET_KEY: secretKey.value },
+    { SECRET_KEY: secretKey.key },
     session,
     timestamp.value,
     loadZlib,

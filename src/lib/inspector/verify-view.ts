@@ -10,14 +10,19 @@ import {
   pyRepr,
   type ZlibLoader,
 } from '../flask/index.ts';
+import type { SecretKey } from '../flask/index.ts';
 import { formatAge, formatUtc } from '../time-format.ts';
-import { parseFallbackKeys, parseMaxAge, parseSecretKey } from './fields.ts';
+import { parseMaxAge } from './fields.ts';
+import { MAX_FALLBACK_KEYS } from './limits.ts';
+import { readKey, readKeyLines, type KeyReading } from './secret-keys.ts';
 
 export interface VerifyInput {
   readonly cookie: string;
   readonly secretKey: string;
   /** `SECRET_KEY_FALLBACKS`, one per line, in the order of the Python list. */
   readonly fallbackKeys: string;
+  /** Whether Python literals in the key fields are read as such, or all text is plain. */
+  readonly keyReading: KeyReading;
   /** Seconds, as typed. */
   readonly maxAge: string;
   /** The server clock, Unix seconds. */
@@ -65,8 +70,8 @@ const ITSDANGEROUS = new Set([
 
 /** Checks `input.cookie` the way Flask would with these keys and this max age. */
 export async function verifyCookie(input: VerifyInput, loadZlib?: ZlibLoader): Promise<VerifyView> {
-  const secretKey = parseSecretKey(input.secretKey);
-  const fallbackKeys = parseFallbackKeys(input.fallbackKeys);
+  const secretKey = readKey(input.secretKey, input.keyReading);
+  const fallbackKeys = readKeyLines(input.fallbackKeys, input.keyReading, MAX_FALLBACK_KEYS);
   const maxAge = parseMaxAge(input.maxAge);
   if (!secretKey.ok || !fallbackKeys.ok || !maxAge.ok) {
     const errors: Partial<Record<VerifyField, string>> = {};
@@ -75,10 +80,10 @@ export async function verifyCookie(input: VerifyInput, loadZlib?: ZlibLoader): P
     if (!maxAge.ok) errors.maxAge = maxAge.message;
     return { ok: false, kind: 'fields', errors, summary: 'Not verified: a field needs fixing.' };
   }
-  const keyUsed = matchingKey(input.cookie, secretKey.value, fallbackKeys.value);
+  const keyUsed = matchingKey(input.cookie, secretKey.key, fallbackKeys.keys);
   const loaded = await loadSessionCookie(input.cookie, {
-    secretKey: secretKey.value,
-    secretKeyFallbacks: fallbackKeys.value,
+    secretKey: secretKey.key,
+    secretKeyFallbacks: fallbackKeys.keys,
     maxAge: maxAge.value,
     now: input.now,
     ...(loadZlib === undefined ? {} : { loadZlib }),
@@ -115,8 +120,8 @@ export async function verifyCookie(input: VerifyInput, loadZlib?: ZlibLoader): P
  */
 function matchingKey(
   cookie: string,
-  secretKey: string,
-  fallbackKeys: readonly string[],
+  secretKey: SecretKey,
+  fallbackKeys: readonly SecretKey[],
 ): string | null {
   const signed = parseSignedCookie(cookie);
   if (signed === null) return null;

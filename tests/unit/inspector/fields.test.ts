@@ -1,55 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import {
-  LAST_TIMESTAMP,
-  parseFallbackKeys,
-  parseMaxAge,
-  parseSecretKey,
-  parseTimestamp,
-} from '../../../src/lib/inspector/fields.ts';
-import {
-  MAX_FALLBACK_KEYS,
-  MAX_LIST_FILE_BYTES,
-  MAX_SECRET_CHARS,
-  fileTooLarge,
-  tooLong,
-} from '../../../src/lib/inspector/limits.ts';
+import { LAST_TIMESTAMP, parseMaxAge, parseTimestamp } from '../../../src/lib/inspector/fields.ts';
+import { MAX_LIST_FILE_BYTES, fileTooLarge, tooLong } from '../../../src/lib/inspector/limits.ts';
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; message: string }) =>
   parsed.ok ? parsed.value : `error: ${parsed.message}`;
-
-describe('secret keys', () => {
-  test('are used exactly as typed, spaces included', () => {
-    expect(value(parseSecretKey(' dev key '))).toBe(' dev key ');
-  });
-
-  test('an empty key is refused, since Flask has no sessions without one', () => {
-    expect(value(parseSecretKey(''))).toMatch(/^error: Enter the secret key/);
-  });
-
-  test('keys over the limit are refused with the limit named', () => {
-    expect(value(parseSecretKey('k'.repeat(MAX_SECRET_CHARS)))).toHaveLength(MAX_SECRET_CHARS);
-    expect(value(parseSecretKey('k'.repeat(MAX_SECRET_CHARS + 1)))).toBe(
-      'error: The secret key is 1,025 characters long; the inspector reads at most 1,024.',
-    );
-  });
-});
-
-describe('fallback keys', () => {
-  test('one per line, in order, blank lines skipped', () => {
-    expect(value(parseFallbackKeys('older-key\r\n\nold key\n'))).toEqual(['older-key', 'old key']);
-    expect(value(parseFallbackKeys(''))).toEqual([]);
-  });
-
-  test('too many, or one too long, is refused', () => {
-    const many = Array.from({ length: MAX_FALLBACK_KEYS + 1 }, (_, i) => `k${i}`).join('\n');
-    expect(value(parseFallbackKeys(many))).toBe(
-      'error: There are 33 fallback keys; the inspector checks at most 32.',
-    );
-    expect(value(parseFallbackKeys(`ok\n${'k'.repeat(MAX_SECRET_CHARS + 1)}`))).toBe(
-      'error: Fallback key 2 is 1,025 characters long; the inspector reads at most 1,024.',
-    );
-  });
-});
 
 describe('max age', () => {
   test('whole seconds, surrounding space allowed', () => {

@@ -128,6 +128,7 @@ describe('Verify', () => {
       const view = await verifyCookie({
         cookie: vector.cookie,
         secretKey: keys.at(-1)!,
+        keyReading: 'auto',
         fallbackKeys: keys.slice(0, -1).join('\n'),
         maxAge: String(vector.max_age),
         now: vector.now,
@@ -157,6 +158,7 @@ describe('Verify', () => {
       ...base,
       cookie: load('valid').cookie,
       secretKey: KEY,
+      keyReading: 'auto',
       fallbackKeys: '',
     });
     expect(current).toMatchObject({ ok: true, keyUsed: 'the current SECRET_KEY' });
@@ -165,6 +167,7 @@ describe('Verify', () => {
       ...base,
       cookie: oldest.cookie,
       secretKey: 'new-key',
+      keyReading: 'auto',
       fallbackKeys: 'older-key\nold-key',
     });
     expect(fallback).toMatchObject({
@@ -179,6 +182,7 @@ describe('Verify', () => {
     const view = await verifyCookie({
       cookie: expired.cookie,
       secretKey: KEY,
+      keyReading: 'auto',
       fallbackKeys: '',
       maxAge: DEFAULT_MAX_AGE,
       now: expired.now,
@@ -196,6 +200,7 @@ describe('Verify', () => {
     const view = await verifyCookie({
       cookie: load('valid').cookie,
       secretKey: '',
+      keyReading: 'auto',
       fallbackKeys: '',
       maxAge: 'forever',
       now: CLOCK,
@@ -227,6 +232,7 @@ describe('Sign', () => {
       const view = await signSession({
         json: vector.tagged_json,
         secretKey: vector.secret_key as string,
+        keyReading: 'auto',
         timestamp: String(vector.timestamp),
       });
       const redump = vector.reload.ok ? vector.reload.redump : undefined;
@@ -240,13 +246,15 @@ describe('Sign', () => {
     const view = await signSession({
       json: far.tagged_json,
       secretKey: KEY,
+      keyReading: 'auto',
       timestamp: String(far.timestamp),
     });
     expect(!view.ok && view.kind === 'fields' && view.errors.timestamp).toMatch(/^Enter the time/);
   });
 
   test('the Set-Cookie header is the one Flask sends, with Expires when permanent', async () => {
-    const sign = (json: string) => signSession({ json, secretKey: KEY, timestamp: String(CLOCK) });
+    const sign = (json: string) =>
+      signSession({ json, secretKey: KEY, keyReading: 'auto', timestamp: String(CLOCK) });
     expect(await sign('{"count": 1}')).toMatchObject({
       ok: true,
       setCookie: setCookieOf('counter_dev_key'),
@@ -267,6 +275,7 @@ describe('Sign', () => {
     const view = await signSession({
       json: '{"count":1}',
       secretKey: KEY,
+      keyReading: 'auto',
       timestamp: '2023-11-14 22:13:20',
     });
     expect(view).toMatchObject({ ok: true, cookie: cookieNamed('count_1').cookie });
@@ -277,7 +286,12 @@ describe('Sign', () => {
     // with /usr/bin/python3 and SecureCookieSessionInterface().get_signing_serializer(app).dumps).
     const deep = `{"a": ${'['.repeat(400)}1${']'.repeat(400)}}`;
     expect(
-      await signSession({ json: deep, secretKey: KEY, timestamp: String(CLOCK) }),
+      await signSession({
+        json: deep,
+        secretKey: KEY,
+        keyReading: 'auto',
+        timestamp: String(CLOCK),
+      }),
     ).toMatchObject({
       ok: false,
       kind: 'flask-error',
@@ -295,13 +309,23 @@ describe('Sign', () => {
     ['[1, 2]', /^A session is a dict, .* this is a list\.$/],
     ['{"x": {" b": "abc"}}', /^Flask cannot read this JSON: Incorrect padding/],
   ])('session data %j is refused with a sentence', async (json, message) => {
-    const view = await signSession({ json, secretKey: KEY, timestamp: String(CLOCK) });
+    const view = await signSession({
+      json,
+      secretKey: KEY,
+      keyReading: 'auto',
+      timestamp: String(CLOCK),
+    });
     expect(view.ok).toBe(false);
     expect(!view.ok && view.kind === 'fields' && view.errors.json).toMatch(message);
   });
 
   test('bad key and time are reported next to their fields', async () => {
-    const view = await signSession({ json: '{}', secretKey: '', timestamp: 'yesterday' });
+    const view = await signSession({
+      json: '{}',
+      secretKey: '',
+      keyReading: 'auto',
+      timestamp: 'yesterday',
+    });
     expect(view).toMatchObject({
       ok: false,
       kind: 'fields',

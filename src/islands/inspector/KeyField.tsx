@@ -1,0 +1,68 @@
+import { looksLikePythonLiteral } from '../../lib/python-literal.ts';
+import { MAX_FALLBACK_KEYS } from '../../lib/inspector/limits.ts';
+import { readKey, readKeyLines, type KeyReading } from '../../lib/inspector/secret-keys.ts';
+import { Field } from './Field.tsx';
+
+interface KeyFieldProps {
+  readonly id: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly value: string;
+  readonly onInput: (value: string) => void;
+  readonly error?: string | null | undefined;
+  readonly reading: KeyReading;
+  /** One key per line (`SECRET_KEY_FALLBACKS`) instead of one key that may span lines. */
+  readonly perLine?: boolean;
+}
+
+/**
+ * A secret-key field: a text area, so a key's line breaks are kept, with a line under it that
+ * says how the text is read (plain text or a Python literal, its length, a trailing newline).
+ */
+export function KeyField(props: KeyFieldProps) {
+  return (
+    <Field
+      id={props.id}
+      label={props.label}
+      {...(props.hint === undefined ? {} : { hint: props.hint })}
+      rows={2}
+      value={props.value}
+      onInput={props.onInput}
+      error={props.error}
+      note={keyNote(props.value, props.reading, props.perLine ?? false)}
+    />
+  );
+}
+
+function keyNote(text: string, reading: KeyReading, perLine: boolean): string | null {
+  if (text === '') return null;
+  const read = perLine ? readKeyLines(text, reading, MAX_FALLBACK_KEYS) : readKey(text, reading);
+  return read.ok ? read.note : read.message;
+}
+
+/**
+ * “Take the text literally”: shown while a key field holds something that reads as a Python
+ * literal, for the rare key whose real text starts with a quote.
+ */
+export function LiteralToggle(props: {
+  readonly texts: readonly string[];
+  readonly reading: KeyReading;
+  readonly onReading: (reading: KeyReading) => void;
+}) {
+  const relevant =
+    props.reading === 'plain' ||
+    props.texts.some((text) => text.split('\n').some((line) => looksLikePythonLiteral(line)));
+  if (!relevant) return null;
+  return (
+    <label class="ci-check">
+      <input
+        type="checkbox"
+        checked={props.reading === 'plain'}
+        onChange={(event) => props.onReading(event.currentTarget.checked ? 'plain' : 'auto')}
+      />
+      <span>
+        Take the text literally: quotes and backslashes are part of the key, not Python syntax
+      </span>
+    </label>
+  );
+}
