@@ -5,7 +5,7 @@
  * matched, if any. It never stops on its own: the page terminates it.
  */
 import { javascriptKernel, setCookie, simdKernel, type GuessKernel } from '../lib/guess/kernel.ts';
-import type { FoundKey, FromWorker, ToWorker } from '../lib/guess/messages.ts';
+import type { FromWorker, ToWorker } from '../lib/guess/messages.ts';
 import { tryChunk } from '../lib/guess/word-list-chunk.ts';
 
 /** The parts of the worker's global scope used here (the DOM typings describe a window). */
@@ -16,20 +16,24 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 let kernel: GuessKernel | null = null;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** How often a long chunk (a slow kernel, a long cookie) reports its keys tried so far. */
+const PROGRESS_EVERY_MS = 100;
 
 scope.onmessage = ({ data }) => {
   if (data.type === 'init') {
     void start(data.module, data.signedPart, data.signature);
-    return;
+  } else if (kernel !== null) {
+    const chunk = new Uint8Array(data.buffer, 0, data.length);
+    let reported = performance.now();
+    const onBatch = (tried: number) => {
+      const now = performance.now();
+      if (now - reported < PROGRESS_EVERY_MS) return;
+      reported = now;
+      scope.postMessage({ type: 'progress', tried });
+    };
+    scope.postMessage({ type: 'tried', ...tryChunk(kernel, chunk, data.opening, onBatch) });
   }
-  if (kernel === null) return;
-  const { tried, found } = tryChunk(
-    kernel,
-    new Uint8Array(data.buffer, 0, data.length),
-    data.opening,
-  );
-  scope.postMessage({ type: 'tried', tried, found: found === null ? null : asPython(found) });
 };
 
 async function start(
@@ -50,15 +54,5 @@ async function start(
       type: 'failed',
       message: `The guessing code could not start (${reason}).`,
     });
-  }
-}
-
-/** A line's bytes as Python would hold the key: `str` when they are UTF-8, else `bytes`. */
-function asPython(bytes: Uint8Array): FoundKey {
-  try {
-    utf8.decode(bytes);
-    return { bytes, type: 'str' };
-  } catch {
-    return { bytes, type: 'bytes' };
   }
 }

@@ -7,13 +7,8 @@
 /** About how many bytes of word list one chunk holds. */
 export const CHUNK_BYTES = 1024 * 1024;
 
-/** How a list's lines become keys: as their bytes, or each a Python literal (flask-unsign). */
-export type ListFormat = 'lines' | 'python-literals';
-
-export interface WordListSource {
-  readonly blob: Pick<Blob, 'size' | 'slice'>;
-  readonly format: ListFormat;
-}
+/** A word list: a `File`, or a `Blob` of the built-in list or of pasted text. */
+export type WordListSource = Pick<Blob, 'size' | 'slice'>;
 
 export interface WordListChunk {
   /** Holds the chunk in its first `length` bytes; transferable to a worker. */
@@ -21,12 +16,11 @@ export interface WordListChunk {
   readonly length: number;
   /** Whether the chunk opens its list (a byte order mark there is not part of a key). */
   readonly opening: boolean;
-  readonly format: ListFormat;
 }
 
 /** Total bytes of the lists. */
 export const totalBytes = (sources: readonly WordListSource[]) =>
-  sources.reduce((sum, source) => sum + source.blob.size, 0);
+  sources.reduce((sum, source) => sum + source.size, 0);
 
 /**
  * The chunks of `sources`, in order, each ending after a newline or at the end of its list. A
@@ -36,7 +30,7 @@ export async function* readChunks(
   sources: readonly WordListSource[],
   chunkBytes: number = CHUNK_BYTES,
 ): AsyncGenerator<WordListChunk> {
-  for (const { blob, format } of sources) {
+  for (const blob of sources) {
     let position = 0;
     let size = chunkBytes;
     while (position < blob.size) {
@@ -50,7 +44,7 @@ export async function* readChunks(
           continue;
         }
       }
-      yield { buffer, length, opening: position === 0, format };
+      yield { buffer, length, opening: position === 0 };
       position += length;
       size = chunkBytes;
     }

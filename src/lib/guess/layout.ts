@@ -16,10 +16,13 @@ export const BATCH_KEYS = 4096;
 export const STARTS = 1024;
 /** Where each key of the batch ends (exclusive). */
 export const ENDS = STARTS + BATCH_KEYS * 4;
-/** SHA-1 digests of keys longer than 64 bytes (HMAC uses the digest as the key), 20 bytes each. */
-export const LONG_KEYS = ENDS + BATCH_KEYS * 4;
+/**
+ * 64 bytes per key of the batch for keys that are not in the chunk as they are: decoded Python
+ * literals, and the SHA-1 digests of keys longer than 64 bytes (HMAC's key is then the digest).
+ */
+export const PLACED_KEYS = ENDS + BATCH_KEYS * 4;
 /** Per block of the signed part, its 80 message-schedule words plus round constants. */
-export const SCHEDULE = 0x20000;
+export const SCHEDULE = PLACED_KEYS + BATCH_KEYS * 64;
 /** A 16,384-byte signed part takes 257 blocks; this leaves room to spare. */
 export const MAX_SCHEDULE_BLOCKS = 400;
 /** Word-list bytes; memory grows to fit the chunk. */

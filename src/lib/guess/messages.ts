@@ -1,5 +1,5 @@
 /** The messages between the page and a guessing worker (`src/workers/guess-secret.worker.ts`). */
-import type { ListFormat } from './chunk-reader.ts';
+import type { SecretKey } from '../flask/index.ts';
 import type { KernelName } from './kernel.ts';
 
 /** Page → worker. */
@@ -17,17 +17,13 @@ export type ToWorker =
       readonly buffer: ArrayBuffer;
       readonly length: number;
       readonly opening: boolean;
-      readonly format: ListFormat;
     };
-
-/** A found key: its bytes, and whether Python would hold it as `str` (UTF-8) or `bytes`. */
-export interface FoundKey {
-  readonly bytes: Uint8Array;
-  readonly type: 'str' | 'bytes';
-}
 
 /** Worker → page. */
 export type FromWorker =
   | { readonly type: 'ready'; readonly kernel: KernelName }
-  | { readonly type: 'tried'; readonly tried: number; readonly found: FoundKey | null }
+  /** Keys tried so far in the chunk being tried, now and then while it runs. */
+  | { readonly type: 'progress'; readonly tried: number }
+  /** A chunk is done: all its keys tried, or up to the one that matched. */
+  | { readonly type: 'tried'; readonly tried: number; readonly found: SecretKey | null }
   | { readonly type: 'failed'; readonly message: string };

@@ -7,18 +7,19 @@
  */
 import { readChunks, totalBytes, type WordListChunk, type WordListSource } from './chunk-reader.ts';
 import type { KernelName } from './kernel.ts';
-import type { FoundKey, FromWorker, ToWorker } from './messages.ts';
+import type { SecretKey } from '../flask/index.ts';
+import type { FromWorker, ToWorker } from './messages.ts';
 
 /** The parts of a `Worker` the pool uses. */
 export interface PoolWorker {
   postMessage(message: ToWorker, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
-  onerror: ((event: Event) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
 }
 
 export interface GuessProgress {
-  /** Keys tried in chunks finished so far. */
+  /** Keys tried so far (as last reported by each worker). */
   readonly tried: number;
   /** Bytes of word list in those chunks, of `totalBytes`. */
   readonly bytesDone: number;
@@ -30,7 +31,7 @@ export interface GuessProgress {
 /** How a run ended; a found key's `tried` counts it and the chunks finished before. */
 export type GuessOutcome = GuessProgress &
   (
-    | { readonly kind: 'found'; readonly key: FoundKey }
+    | { readonly kind: 'found'; readonly key: SecretKey }
     | { readonly kind: 'not-found' | 'cancelled' }
     | { readonly kind: 'failed'; readonly message: string }
   );
@@ -74,16 +75,26 @@ export function startPool(options: PoolOptions): PoolRun {
   let finished = false;
   let resolve: (outcome: GuessOutcome) => void = () => {};
   const outcome = new Promise<GuessOutcome>((r) => (resolve = r));
+  // Keys tried in the chunk each worker is on, as it last reported.
+  const inFlight = new Map<PoolWorker, number>();
+  const triedNow = () => [...inFlight.values()].reduce((sum, n) => sum + n, tried);
   const progress = (): GuessProgress => ({
-    tried,
+    tried: triedNow(),
     bytesDone,
     totalBytes: total,
     elapsedMs: options.clock() - started,
   });
 
+  const report = () => {
+    const now = options.clock();
+    if (now - lastReport < every) return;
+    lastReport = now;
+    options.onProgress(progress());
+  };
+
   const finish = (
     end:
-      | { kind: 'found'; key: FoundKey }
+      | { kind: 'found'; key: SecretKey }
       | { kind: 'not-found' | 'cancelled' }
       | { kind: 'failed'; message: string },
   ) => {
@@ -122,6 +133,9 @@ export function startPool(options: PoolOptions): PoolRun {
       if (finished) return;
       if (data.type === 'failed') {
         finish({ kind: 'failed', message: data.message });
+      } else if (data.type === 'progress') {
+        inFlight.set(worker, data.tried);
+        report();
       } else if (data.type === 'ready') {
         if (!kernelReported) options.onKernel?.(data.kernel);
         kernelReported = true;
@@ -129,16 +143,13 @@ export function startPool(options: PoolOptions): PoolRun {
       } else {
         busy -= 1;
         tried += data.tried;
+        inFlight.set(worker, 0);
         bytesDone += sizes.get(worker) ?? 0;
         if (data.found !== null) {
           finish({ kind: 'found', key: data.found });
           return;
         }
-        const now = options.clock();
-        if (now - lastReport >= every) {
-          lastReport = now;
-          options.onProgress(progress());
-        }
+        report();
         if (listsDone) {
           if (busy === 0) finish({ kind: 'not-found' });
         } else {

@@ -1,44 +1,19 @@
 /**
- * One guessing job as the worker runs it: the messages between page and worker, and the checks
- * made before the first key is tried. Testing a key is one key derivation and one HMAC over
- * the cookie as it was split once ({@link cookieSignatureMatches}); the age is not checked,
- * since an attacker who has the key can sign a fresh cookie anyway.
+ * The cookie as the guessing kernels take it (`src/lib/guess/`): its signed part and its
+ * signature, split once, or why no key can match it. The age is not checked, since an attacker
+ * who has the key can sign a fresh cookie anyway.
  */
-import { cookieSignatureMatches, parseSignedCookie, type SecretKey } from '../flask/index.ts';
-import { mergeWordLists, type GuessOutcome, type GuessProgress } from './guess-runner.ts';
-import { EMPTY_WORD_LIST } from './word-lists.ts';
+import { parseSignedCookie } from '../flask/decode.ts';
 
-/**
- * Page → worker. `lists` are word-list texts (one key per line, plain or a Python literal); the
- * built-in one is fetched.
- */
-export type GuessRequest =
-  | {
-      readonly type: 'start';
-      readonly cookie: string;
-      readonly useBuiltInList: boolean;
-      readonly lists: readonly string[];
-    }
-  | { readonly type: 'cancel' };
-
-/** Worker → page. */
-export type GuessReport =
-  | { readonly type: 'started'; readonly total: number; readonly truncated: boolean }
-  | { readonly type: 'progress'; readonly progress: GuessProgress }
-  | { readonly type: 'done'; readonly outcome: GuessOutcome }
-  | { readonly type: 'failed'; readonly message: string };
-
-export type PreparedGuess =
-  | {
-      readonly ok: true;
-      readonly keys: SecretKey[];
-      readonly truncated: boolean;
-      readonly test: (key: SecretKey) => boolean;
-    }
+export type GuessCookie =
+  | { readonly ok: true; readonly signedPart: Uint8Array; readonly signature: Uint8Array }
   | { readonly ok: false; readonly message: string };
 
-/** The candidate keys and the test for `cookie`, or why guessing cannot start. */
-export function prepareGuess(cookie: string, lists: readonly string[]): PreparedGuess {
+/** HMAC-SHA1, Flask's signature, is 20 bytes. */
+const SIGNATURE_BYTES = 20;
+
+/** `cookie` split for guessing (itsdangerous `Signer.verify_signature`'s inputs). */
+export function guessCookie(cookie: string): GuessCookie {
   const signed = parseSignedCookie(cookie);
   if (signed === null) {
     return {
@@ -52,9 +27,11 @@ export function prepareGuess(cookie: string, lists: readonly string[]): Prepared
       message: 'The signature part of this cookie is not base64, so no key can match it.',
     };
   }
-  const { keys, truncated } = mergeWordLists(lists);
-  if (keys.length === 0) {
-    return { ok: false, message: EMPTY_WORD_LIST };
+  if (signed.signature.length !== SIGNATURE_BYTES) {
+    return {
+      ok: false,
+      message: `The signature part of this cookie decodes to ${signed.signature.length} bytes; Flask’s HMAC-SHA1 signatures are ${SIGNATURE_BYTES}, so no key can match it.`,
+    };
   }
-  return { ok: true, keys, truncated, test: (key) => cookieSignatureMatches(signed, key) };
+  return { ok: true, signedPart: signed.value, signature: signed.signature };
 }

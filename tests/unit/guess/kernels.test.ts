@@ -73,7 +73,7 @@ describe.each(kernels)('%s kernel', (_name, make) => {
   const { signedPart, keys } = groups[3]!;
   const right = keys[5]!;
   it.each([0, 1, 2, 3, 4092, 4093, 4094, 4095])(
-    'reports the key at index %i of a full batch (lane %i mod 4)',
+    'reports the key at index %i of a full batch (each lane of the first and last group of four)',
     async (index) => {
       const kernel = await make();
       setCookie(kernel, signedPart, right.signature);
