@@ -1,11 +1,68 @@
 // Writes src/assets/weak-secrets.txt, the inspector's built-in list of weak secret keys: the
-// placeholders that tutorials, templates and framework docs put in SECRET_KEY, and the short
-// words, passwords, years and keyboard walks people type instead of a random key, plus simple
-// variants of each. One key per line, most likely first, no repeats. The list is deterministic:
-// run `node scripts/weak-secrets.mjs` after editing and commit both files.
+// default keys that Flask-based products shipped, the keys of Flask's docs and well-known
+// tutorials, the placeholders that templates put in SECRET_KEY, and the short words, passwords,
+// years and keyboard walks people type instead of a random key, plus simple variants of each.
+// One key per line, most likely first, no repeats. A key that plain text cannot carry (control
+// characters, a line break, bytes, or text that reads as a Python literal) is written as a Python
+// literal, the format of flask-unsign's word lists, which the inspector reads line by line. The
+// list is deterministic: run `node scripts/weak-secrets.mjs` after editing and commit both files.
 import { writeFileSync } from 'node:fs';
 
 const words = (text) => text.split(/\s+/).filter(Boolean);
+const bytes = (text) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+
+/**
+ * Default keys that shipped with Flask-based products, each group with its public source. They
+ * are tried first: an instance left on its default is the commonest real-world weak key.
+ */
+// prettier-ignore
+const shippedDefaults = [
+  // Apache Superset (CVE-2023-27524; Horizon3.ai's advisory of 2023-04-25 and the Apache
+  // Superset security notice list them): superset/config.py before 1.4.1 (also the config
+  // template of Flask-AppBuilder, which Superset is built on), config.py from 1.4.1, the
+  // docker/.env templates, and the documentation's example.
+  '\x02\x01thisismyscretkey\x01\x02\\e\\y\\y\\h',
+  'CHANGE_ME_TO_A_COMPLEX_RANDOM_SECRET', 'thisISaSECRET_1234', 'TEST_NON_DEV_SECRET',
+  'YOUR_OWN_RANDOM_GENERATED_SECRET_KEY',
+  // D-Tale (CVE-2024-3408): the hard-coded SECRET_KEY of dtale/app.py.
+  'Dtale',
+  // Redash before v10: the REDASH_COOKIE_SECRET default in redash/settings/__init__.py.
+  'c292a0a3aa32397cdb050e233733900f',
+  // Apache Airflow 1.x (CVE-2020-17526): `secret_key = temporary_key` in the default airflow.cfg.
+  'temporary_key',
+  // Flask's own documentation: the Quickstart's bytes key, the example output of
+  // `python -c 'import secrets; print(secrets.token_hex())'` in Quickstart and Configuration
+  // Handling, and the tutorial's `SECRET_KEY='dev'`.
+  bytes('_5#y2L"F4Q8z\n\xec]/'),
+  '192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbf',
+  'dev',
+  // Flask-User and its starter app (settings.py), copied into many apps and CTF boxes.
+  'This is an UNSECURE Secret. CHANGE THIS for production environments.',
+  // Flask-Security's and Flask-JWT's quickstart examples.
+  'super-secret',
+  // Miguel Grinberg's Flask Mega-Tutorial (config.py).
+  'you-will-never-guess',
+];
+
+/** A key as one line of the list: plain text when it can be, else a Python literal. */
+function asLine(key) {
+  if (typeof key === 'string' && !/\p{Cc}/u.test(key) && !/^\s*([rRuUbBfF]{0,2})['"]/.test(key)) {
+    return key;
+  }
+  const codes = typeof key === 'string' ? [...key].map((char) => char.codePointAt(0)) : [...key];
+  const body = codes
+    .map((code) => {
+      if (code === 0x5c) return '\\\\';
+      if (code === 0x27) return "\\'";
+      if (code === 0x0a) return '\\n';
+      if (code < 0x20 || code === 0x7f || (typeof key !== 'string' && code > 0x7f)) {
+        return `\\x${code.toString(16).padStart(2, '0')}`;
+      }
+      return String.fromCodePoint(code);
+    })
+    .join('');
+  return `${typeof key === 'string' ? '' : 'b'}'${body}'`;
+}
 
 /** Keys seen as placeholders in tutorials, books, templates and docs, written as phrases. */
 // prettier-ignore
@@ -210,13 +267,15 @@ const leet = (word) => [...word].map((char) => LEET[char] ?? char).join('');
 const seen = new Set();
 const list = [];
 const add = (key) => {
-  if (key !== '' && !key.includes('\n') && !seen.has(key)) {
-    seen.add(key);
-    list.push(key);
+  const line = asLine(key);
+  if (line !== '' && !seen.has(line)) {
+    seen.add(line);
+    list.push(line);
   }
 };
 
-// Most likely first: placeholders as written, then their other spellings.
+// Most likely first: shipped defaults, placeholders as written, then their other spellings.
+shippedDefaults.forEach(add);
 placeholders.forEach(add);
 placeholders.flatMap(spellings).forEach(add);
 passwords.forEach(add);

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DecodeProblem, DecodedView } from '../lib/inspector/decode-view.ts';
+import { EXAMPLE_COOKIE, EXAMPLE_NOTE } from '../lib/inspector/example.ts';
 import { readFragment } from '../lib/inspector/fragment.ts';
-import { keyAsTyped, type KeyReading } from '../lib/inspector/secret-keys.ts';
+import type { KeyReading } from '../lib/inspector/secret-keys.ts';
 import { DECODE_INPUT_ID, DecodeSection } from './inspector/DecodeSection.tsx';
 import { ENGINE_FAILED, loadEngine, nowSeconds } from './inspector/load-engine.ts';
 import { focusField } from './inspector/Field.tsx';
@@ -25,6 +26,7 @@ export default function CookieInspector({ builtInListSize }: { readonly builtInL
   const [signKey, setSignKey] = useState('');
   const [signKeyReading, setSignKeyReading] = useState<KeyReading>('auto');
   const [signNotice, setSignNotice] = useState('');
+  const [exampleNote, setExampleNote] = useState<string | null>(null);
   const latestDecode = useRef(0);
 
   const decode = async (text: string) => {
@@ -69,8 +71,17 @@ export default function CookieInspector({ builtInListSize }: { readonly builtInL
       <DecodeSection
         disabled={disabled}
         input={input}
-        onInput={setInput}
+        onInput={(text) => {
+          setInput(text);
+          setExampleNote(null);
+        }}
         onDecode={() => void decode(input)}
+        onExample={() => {
+          setInput(EXAMPLE_COOKIE);
+          setExampleNote(EXAMPLE_NOTE);
+          void decode(EXAMPLE_COOKIE);
+        }}
+        exampleNote={exampleNote}
         result={decoded}
         status={decodeStatus}
         onEditInSigner={(json) => {
@@ -99,8 +110,8 @@ export default function CookieInspector({ builtInListSize }: { readonly builtInL
         cookie={cookie}
         disabled={disabled}
         builtInListSize={builtInListSize}
-        onUseKey={(key) => {
-          setSignKey(keyAsTyped(key));
+        onUseKey={(typed) => {
+          setSignKey(typed);
           setSignKeyReading('auto');
           setSignNotice('The found key is in Sign. Write any session and sign it.');
           focusField(SIGN_DATA_ID);

@@ -9,6 +9,8 @@
  * Not supported, with a clear error: `\N{name}` escapes (they need Unicode's name table).
  */
 
+export { looksLikePythonLiteral } from './python-literal-start.ts';
+
 /** A value as Python prints it: `'…'` for a str, `b'…'` for bytes (Python's `repr`). */
 export { bytesRepr, strRepr } from './flask/str-repr.ts';
 
@@ -17,11 +19,13 @@ export type PythonLiteral =
   | { readonly type: 'str'; readonly value: string }
   | { readonly type: 'bytes'; readonly value: Uint8Array };
 
+/** A string prefix (`b`, `r`, `u`, `rb`, `f`… in any case) before the opening quote. */
+const PREFIX = /^(?:[rRuUbBfF]|[bBfF][rR]|[rR][bBfF])?(?=['"])/;
+
 export type LiteralResult =
   | { readonly ok: true; readonly literal: PythonLiteral }
   | { readonly ok: false; readonly message: string };
 
-const PREFIX = /^(?:[rRuUbBfF]|[bBfF][rR]|[rR][bBfF])?(?=['"])/;
 const SPACE = /[ \t\f]/;
 const OCTAL = /[0-7]/;
 const HEX = /^[0-9a-fA-F]+$/;
@@ -37,14 +41,6 @@ const SIMPLE_ESCAPES: Readonly<Record<string, number>> = {
   t: 0x09,
   v: 0x0b,
 };
-
-/**
- * Whether `text` (ignoring surrounding whitespace) starts like a string or bytes literal: an
- * optional valid prefix, then a quote. Such text is meant as a literal; other text is plain.
- */
-export function looksLikePythonLiteral(text: string): boolean {
-  return PREFIX.test(text.trim());
-}
 
 /** Reads `source` as Python source holding one string or bytes literal (or several adjacent). */
 export function parsePythonLiteral(source: string): LiteralResult {

@@ -2,10 +2,11 @@
  * One worker of the guessing pool (`src/lib/guess/pool.ts`): it instantiates the kernel the
  * page compiled (or the JavaScript one when there is none or it fails), stores the cookie, then
  * tries each chunk of word list it is sent and reports how many keys it tried and the key that
- * matched, if any. It never stops on its own: the page terminates it.
+ * matched, if any (as the page shows it, so the page needs no Python-literal code). It never stops on its own: the page terminates it.
  */
 import { javascriptKernel, setCookie, simdKernel, type GuessKernel } from '../lib/guess/kernel.ts';
 import type { FromWorker, ToWorker } from '../lib/guess/messages.ts';
+import { foundKey } from '../lib/inspector/guess-job.ts';
 import { tryChunk } from '../lib/guess/word-list-chunk.ts';
 
 /** The parts of the worker's global scope used here (the DOM typings describe a window). */
@@ -32,7 +33,8 @@ scope.onmessage = ({ data }) => {
       reported = now;
       scope.postMessage({ type: 'progress', tried });
     };
-    scope.postMessage({ type: 'tried', ...tryChunk(kernel, chunk, data.opening, onBatch) });
+    const { tried, found } = tryChunk(kernel, chunk, data.opening, onBatch);
+    scope.postMessage({ type: 'tried', tried, found: found === null ? null : foundKey(found) });
   }
 };
 

@@ -151,6 +151,9 @@ def keys_section():
         ("os.urandom key", "b'\\x00\\xff\\x10 \\x7f'", bytes([0, 255, 16, 32, 127]), {"a": 1}),
         ("non-UTF-8 text key", "'caf\\xe9'", "caf\xe9", {"a": 1}),
         ("bytes key equal to a str key", "b'dev'", b"dev", {"a": 1}),
+        ("Apache Superset's default before 1.4.1 (CVE-2023-27524)",
+         "'\\x02\\x01thisismyscretkey\\x01\\x02\\\\e\\\\y\\\\y\\\\h'",
+         "\2\1thisismyscretkey\1\2\\e\\y\\y\\h", {"_user_id": "1", "user_id": 1}),
     ]
     out = []
     for name, typed, key, session in cases:

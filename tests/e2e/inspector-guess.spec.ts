@@ -50,7 +50,7 @@ test.describe('cookie inspector: guess a weak secret', () => {
     const result = guess(page).locator('.ci-result');
     await expect(result).toContainText("Found the secret key: 'secret'");
     await expect(result).toContainText('they can sign any session Flask will accept as genuine');
-    await expect(guess(page).getByRole('status')).toHaveText('Found the secret key after 2 keys.');
+    await expect(guess(page).getByRole('status')).toHaveText('Found the secret key after 15 keys.');
     await result.getByRole('button', { name: 'Sign a session with this key' }).click();
     await expect(page.getByLabel('Secret key to sign with')).toHaveValue('secret');
     await expect(page.getByLabel('Session data (Flask’s tagged JSON)')).toBeFocused();
@@ -65,8 +65,9 @@ test.describe('cookie inspector: guess a weak secret', () => {
     await start(page);
     const result = guess(page).locator('.ci-result');
     await expect(result).toContainText(`Not found. None of the ${size} keys signed this cookie.`);
+    // A rate is given only for runs of a second or more.
     await expect(result).toContainText(
-      /Tried [\d,]+ keys in under a second, with WebAssembly SIMD in 1 background worker\./,
+      /Tried [\d,]+ keys in (under a second|[\d.]+ s, [\d,]+ keys per second), with WebAssembly SIMD in 1 background worker\./,
     );
   });
 

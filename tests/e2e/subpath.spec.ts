@@ -41,7 +41,7 @@ test.describe('hosting under any base path', { tag: '@subpath' }, () => {
     await expect(page.locator('section#decode pre').nth(1)).toHaveText("{'x': 'aaaaaaaaaaaa'}");
     await page.getByRole('button', { name: 'Start guessing' }).click();
     await expect(page.locator('section#guess')).toContainText(
-      'Found the secret key: "dev-secret-key"',
+      "Found the secret key: 'dev-secret-key'",
     );
   });
 

@@ -11,6 +11,10 @@ interface DecodeSectionProps {
   readonly input: string;
   readonly onInput: (input: string) => void;
   readonly onDecode: () => void;
+  /** Puts the lesson's counter cookie into the field and decodes it. */
+  readonly onExample: () => void;
+  /** Shown once the example was loaded. */
+  readonly exampleNote: string | null;
   readonly result: DecodedView | DecodeProblem | null;
   /** Announced politely after each decode. */
   readonly status: string;
@@ -44,11 +48,17 @@ export function DecodeSection(props: DecodeSectionProps) {
             onInput={props.onInput}
             error={result !== null && !result.ok ? result.message : null}
           />
-          <button type="submit" class="button button-primary">
-            Decode
-          </button>
+          <div class="ci-actions">
+            <button type="submit" class="button button-primary">
+              Decode
+            </button>
+            <button type="button" class="button" onClick={props.onExample}>
+              Try an example
+            </button>
+          </div>
         </fieldset>
       </form>
+      {props.exampleNote !== null && <p class="ci-note">{props.exampleNote}</p>}
       {result?.source && <p class="ci-note">{result.source}</p>}
       {result !== null && !result.ok && result.cookie !== null && (
         <p class="ci-note">Verify and Guess below can still check this cookie’s signature.</p>
@@ -94,11 +104,7 @@ function DecodedDetails({
             <span class="cookie-swatch cookie-part-time" aria-hidden="true" />
             Signed at
           </dt>
-          <dd>
-            {view.signedAt === null
-              ? 'the timestamp is unreadable'
-              : `${view.signedAt} (${view.age})`}
-          </dd>
+          <dd>{view.signedAt}</dd>
         </div>
         <div>
           <dt>
@@ -110,6 +116,7 @@ function DecodedDetails({
           </dd>
         </div>
       </dl>
+      {view.epochNote !== null && <p class="ci-note">{view.epochNote}</p>}
       <h3>The JSON Flask wrote</h3>
       <pre class="ci-code" tabIndex={0}>
         {view.json}

@@ -13,6 +13,8 @@ interface FieldProps {
   readonly onInput: (value: string) => void;
   /** A text area with this many rows; a one-line input when absent. */
   readonly rows?: number;
+  /** In a text area, Enter submits the form and Shift+Enter adds a line break. */
+  readonly submitOnEnter?: boolean;
   readonly numeric?: boolean;
 }
 
@@ -44,7 +46,11 @@ export function Field(props: FieldProps) {
       {props.rows === undefined ? (
         <input type="text" inputMode={props.numeric ? 'numeric' : 'text'} {...shared} />
       ) : (
-        <textarea rows={props.rows} {...shared} />
+        <textarea
+          rows={props.rows}
+          onKeyDown={props.submitOnEnter ? submitOnEnter : undefined}
+          {...shared}
+        />
       )}
       {noteId !== null && (
         <p id={noteId} class="ci-hint">
@@ -58,6 +64,12 @@ export function Field(props: FieldProps) {
       )}
     </div>
   );
+}
+
+function submitOnEnter(event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) {
+  if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+  event.preventDefault();
+  event.currentTarget.form?.requestSubmit();
 }
 
 /** Moves focus to the field with this id (used to bring the learner to a field to fix). */

@@ -1,7 +1,5 @@
-import type { SecretKey } from '../../lib/flask/index.ts';
 import type { GuessOutcome as Outcome } from '../../lib/guess/pool.ts';
 import { percentRead, triedIn } from '../../lib/inspector/guess-format.ts';
-import { keyRepr } from '../../lib/inspector/secret-keys.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -18,7 +16,8 @@ export function GuessOutcome(props: {
   readonly outcome: Outcome;
   /** Which kernel ran, in how many workers (`WebAssembly SIMD in 2 background workers`). */
   readonly engine: string | null;
-  readonly onUseKey: (key: SecretKey) => void;
+  /** Puts the found key into Sign, as text a key field reads back as that key. */
+  readonly onUseKey: (typed: string) => void;
 }) {
   const { outcome } = props;
   const speed = `${triedIn(outcome)}${props.engine === null ? '' : `, with ${props.engine}`}.`;
@@ -27,7 +26,7 @@ export function GuessOutcome(props: {
     return (
       <div class="ci-result ci-bad">
         <p>
-          <strong>Found the secret key:</strong> <code class="ci-key">{keyRepr(outcome.key)}</code>
+          <strong>Found the secret key:</strong> <code class="ci-key">{outcome.key.repr}</code>
         </p>
         <p class="ci-hint">Tried {speed}</p>
         <p>
@@ -39,7 +38,7 @@ export function GuessOutcome(props: {
         <button
           type="button"
           class="button button-primary"
-          onClick={() => props.onUseKey(outcome.key)}
+          onClick={() => props.onUseKey(outcome.key.typed)}
         >
           Sign a session with this key
         </button>

@@ -1,17 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SecretKey } from '../../lib/flask/index.ts';
 import type { KernelName } from '../../lib/guess/kernel.ts';
 import type { GuessOutcome as Outcome, GuessProgress, PoolRun } from '../../lib/guess/pool.ts';
 import { percentRead, progressLine } from '../../lib/inspector/guess-format.ts';
 import {
-  countWordList,
-  describeWordList,
   guessStartProblem,
   pastedListProblem,
   readWordListFile,
+  streamedFileNote,
 } from '../../lib/inspector/word-lists.ts';
 import { Field } from './Field.tsx';
 import { GuessOutcome, outcomeSummary } from './GuessOutcome.tsx';
+import { loadEngine } from './load-engine.ts';
 
 const LIST_ID = 'ci-guess-list';
 const FILE_ID = 'ci-guess-file';
@@ -42,7 +41,8 @@ export function GuessSection(props: {
   readonly cookie: string | null;
   readonly disabled: boolean;
   readonly builtInListSize: number;
-  readonly onUseKey: (key: SecretKey) => void;
+  /** Puts the found key into Sign, as text a key field reads back as that key. */
+  readonly onUseKey: (typed: string) => void;
 }) {
   const [useBuiltIn, setUseBuiltIn] = useState(true);
   const [pasted, setPasted] = useState('');
@@ -61,11 +61,25 @@ export function GuessSection(props: {
     setFileError(null);
     if (chosen === undefined) return;
     const read = await readWordListFile(chosen);
-    if (read.ok) setFile({ file: chosen, description: read.description });
-    else setFileError(read.message);
+    if (!read.ok) {
+      setFileError(read.message);
+      return;
+    }
+    let description = streamedFileNote(chosen.size);
+    if (read.text !== null) {
+      description = `${count(read.text.length)} characters read.`;
+      try {
+        const engine = await loadEngine();
+        description = engine.describeWordList(engine.countWordList(read.text));
+      } catch {
+        // Offline: the file is still used; only the count of its lines is missing.
+      }
+    }
+    setFile({ file: chosen, description });
   };
 
   const pastedError = pastedListProblem(pasted);
+  const pastedNote = usePastedListNote(pasted);
 
   const start = async () => {
     const problem = guessStartProblem({
@@ -174,7 +188,7 @@ export function GuessSection(props: {
             value={pasted}
             onInput={setPasted}
             error={pastedError}
-            note={pasted.trim() === '' ? null : describeWordList(countWordList(pasted))}
+            note={pastedNote}
           />
           <div class="ci-field">
             <label for={FILE_ID}>Or a word list file (optional, read here, never uploaded)</label>
@@ -232,4 +246,22 @@ export function GuessSection(props: {
       </p>
     </section>
   );
+}
+
+/** How the pasted list's lines will be read, counted with the engine's parser once it loads. */
+function usePastedListNote(text: string): string | null {
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    if (text.trim() === '') setNote(null);
+    else {
+      loadEngine()
+        .then((engine) => current && setNote(engine.describeWordList(engine.countWordList(text))))
+        .catch(() => current && setNote(null));
+    }
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  return note;
 }

@@ -1,7 +1,8 @@
-import { looksLikePythonLiteral } from '../../lib/python-literal.ts';
-import { MAX_FALLBACK_KEYS } from '../../lib/inspector/limits.ts';
-import { readKey, readKeyLines, type KeyReading } from '../../lib/inspector/secret-keys.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { looksLikePythonLiteral } from '../../lib/python-literal-start.ts';
+import type { KeyReading } from '../../lib/inspector/secret-keys.ts';
 import { Field } from './Field.tsx';
+import { loadEngine } from './load-engine.ts';
 
 interface KeyFieldProps {
   readonly id: string;
@@ -18,26 +19,40 @@ interface KeyFieldProps {
 /**
  * A secret-key field: a text area, so a key's line breaks are kept, with a line under it that
  * says how the text is read (plain text or a Python literal, its length, a trailing newline).
+ * The reading code loads with the engine, on the first key typed.
  */
 export function KeyField(props: KeyFieldProps) {
+  const note = useKeyNote(props.value, props.reading, props.perLine ?? false);
   return (
     <Field
       id={props.id}
       label={props.label}
       {...(props.hint === undefined ? {} : { hint: props.hint })}
       rows={2}
+      submitOnEnter={!(props.perLine ?? false)}
       value={props.value}
       onInput={props.onInput}
       error={props.error}
-      note={keyNote(props.value, props.reading, props.perLine ?? false)}
+      note={note}
     />
   );
 }
 
-function keyNote(text: string, reading: KeyReading, perLine: boolean): string | null {
-  if (text === '') return null;
-  const read = perLine ? readKeyLines(text, reading, MAX_FALLBACK_KEYS) : readKey(text, reading);
-  return read.ok ? read.note : read.message;
+function useKeyNote(text: string, reading: KeyReading, perLine: boolean): string | null {
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    if (text === '') setNote(null);
+    else {
+      loadEngine()
+        .then((engine) => current && setNote(engine.keyNote(text, reading, perLine)))
+        .catch(() => current && setNote(null));
+    }
+    return () => {
+      current = false;
+    };
+  }, [text, reading, perLine]);
+  return note;
 }
 
 /**

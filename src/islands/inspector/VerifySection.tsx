@@ -14,7 +14,7 @@ const FIELD_IDS: Record<VerifyField, string> = {
 
 /** How key fields are read, said once above each key field. */
 export const KEY_HINT =
-  "Exactly as typed (a line break counts), or as Python has it: 'text' or b'bytes' with Python's escapes.";
+  "Exactly as typed (Shift+Enter adds a line break, which counts), or as Python has it: 'text' or b'bytes' with Python's escapes.";
 
 interface Checked {
   readonly view: VerifyView;

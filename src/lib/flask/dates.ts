@@ -60,10 +60,10 @@ const ZONES = new Map([
 const SPLIT = new RegExp(`[${PY_WHITESPACE}]+`);
 
 /** Fields of a parsed date: year, month, day, hour, minute, second, offset seconds (or null). */
-type DateFields = [number, number, number, number, number, number, number | null];
+export type DateFields = [number, number, number, number, number, number, number | null];
 
 /** Python 3.11's `email._parseaddr._parsedate_tz`, step for step. */
-function parseRfc2822(text: string): DateFields | null {
+export function parseRfc2822(text: string): DateFields | null {
   let data = text.split(SPLIT).filter((part) => part !== '');
   const first = data[0];
   if (first === undefined) return null;

@@ -1,5 +1,5 @@
 /** The messages between the page and a guessing worker (`src/workers/guess-secret.worker.ts`). */
-import type { SecretKey } from '../flask/index.ts';
+import type { FoundKey } from '../inspector/guess-job.ts';
 import type { KernelName } from './kernel.ts';
 
 /** Page → worker. */
@@ -25,5 +25,5 @@ export type FromWorker =
   /** Keys tried so far in the chunk being tried, now and then while it runs. */
   | { readonly type: 'progress'; readonly tried: number }
   /** A chunk is done: all its keys tried, or up to the one that matched. */
-  | { readonly type: 'tried'; readonly tried: number; readonly found: SecretKey | null }
+  | { readonly type: 'tried'; readonly tried: number; readonly found: FoundKey | null }
   | { readonly type: 'failed'; readonly message: string };

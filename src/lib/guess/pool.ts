@@ -7,7 +7,7 @@
  */
 import { readChunks, totalBytes, type WordListChunk, type WordListSource } from './chunk-reader.ts';
 import type { KernelName } from './kernel.ts';
-import type { SecretKey } from '../flask/index.ts';
+import type { FoundKey } from '../inspector/guess-job.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
 
 /** The parts of a `Worker` the pool uses. */
@@ -31,7 +31,7 @@ export interface GuessProgress {
 /** How a run ended; a found key's `tried` counts it and the chunks finished before. */
 export type GuessOutcome = GuessProgress &
   (
-    | { readonly kind: 'found'; readonly key: SecretKey }
+    | { readonly kind: 'found'; readonly key: FoundKey }
     | { readonly kind: 'not-found' | 'cancelled' }
     | { readonly kind: 'failed'; readonly message: string }
   );
@@ -94,7 +94,7 @@ export function startPool(options: PoolOptions): PoolRun {
 
   const finish = (
     end:
-      | { kind: 'found'; key: SecretKey }
+      | { kind: 'found'; key: FoundKey }
       | { kind: 'not-found' | 'cancelled' }
       | { kind: 'failed'; message: string },
   ) => {

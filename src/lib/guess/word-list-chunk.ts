@@ -1,6 +1,6 @@
 /**
  * Trying one chunk of a word list. Each line is a candidate key read by the inspector's rules
- * (`wordListKey` in `src/lib/inspector/word-lists.ts`): a line that is a Python `str` or
+ * (`wordListKey` in `src/lib/inspector/word-list-lines.ts`): a line that is a Python `str` or
  * `bytes` literal (flask-unsign's word lists) is its value, any other line is tried as its
  * bytes (Flask encodes a `str` key as UTF-8 and uses `bytes` as they are, so raw bytes cover
  * both; nothing is Unicode-normalised). One trailing `\r` per line is dropped, empty lines are
@@ -9,7 +9,7 @@
  */
 import { sha1 } from '@noble/hashes/legacy.js';
 import type { SecretKey } from '../flask/index.ts';
-import { wordListKey } from '../inspector/word-lists.ts';
+import { wordListKey } from '../inspector/word-list-lines.ts';
 import { BATCH_KEYS, type GuessKernel } from './kernel.ts';
 import { CHUNK, ENDS, PLACED_KEYS, STARTS } from './layout.ts';
 

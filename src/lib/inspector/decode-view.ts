@@ -7,15 +7,21 @@ import {
   PyTuple,
   PyUUID,
   decodeSessionCookie,
-  pyRepr,
   pyTypeName,
   type PyDict,
   type PyValue,
   type ZlibLoader,
 } from '../flask/index.ts';
+import { base64UrlDecode, bytesToInt, utf8Encode } from '../flask/encoding.ts';
 import { formatAge, formatUtc } from '../time-format.ts';
 import { readCookieInput } from './cookie-input.ts';
+import { LAST_TIMESTAMP } from './fields.ts';
 import { prettyJson } from './pretty-json.ts';
+import { pythonDisplay } from './python-view.ts';
+import { foreignToken } from './recognise.ts';
+
+/** itsdangerous before 1.0 counted timestamps from 2011-01-01 (`itsdangerous.EPOCH`). */
+export const LEGACY_EPOCH = 1_293_840_000;
 
 export interface DecodedView {
   readonly ok: true;
@@ -37,8 +43,10 @@ export interface DecodedView {
   readonly entries: readonly { key: string; type: string; value: string }[] | null;
   /** Python types Flask had to tag in this cookie (`tuple`, `bytes`, …), each once. */
   readonly taggedTypes: readonly string[];
-  readonly signedAt: string | null;
-  readonly age: string | null;
+  /** When it was signed, with how long ago, or why the timestamp is not a date. */
+  readonly signedAt: string;
+  /** A hint when the time only makes sense under itsdangerous' pre-1.0 epoch (2011). */
+  readonly epochNote: string | null;
   readonly signatureHex: string | null;
   /** A one-sentence summary for screen readers. */
   readonly summary: string;
@@ -61,6 +69,8 @@ export async function decodeInput(
   const found = readCookieInput(input, now);
   if (!found.ok) return { ok: false, cookie: null, source: null, message: found.message };
   const { cookie, source } = found;
+  const foreign = foreignToken(cookie);
+  if (foreign !== null) return { ok: false, cookie: null, source, message: foreign };
   const decoded = await (loadZlib === undefined
     ? decodeSessionCookie(cookie)
     : decodeSessionCookie(cookie, loadZlib));
@@ -68,16 +78,11 @@ export async function decodeInput(
 
   const signatureDot = cookie.lastIndexOf('.');
   const timestampDot = cookie.lastIndexOf('.', signatureDot - 1);
-  const { payload, timestamp } = decoded;
-  const isDict = pyTypeName(payload) === 'dict';
-  const entries = isDict
-    ? Object.keys(payload as PyDict).map((key) => {
-        const value = (payload as PyDict)[key] as PyValue;
-        return { key, type: pyTypeName(value), value: pyRepr(value) };
-      })
-    : null;
-  const signedAt = timestamp === null ? null : formatUtc(timestamp);
-  const age = timestamp === null ? null : formatAge(timestamp, now);
+  const { payload } = decoded;
+  const display = pythonDisplay(payload, decoded.json);
+  const { entries } = display;
+  const timestampPart = cookie.slice(timestampDot + 1, signatureDot);
+  const time = signingTime(timestampPart, now);
   const size = entries === null ? `a ${pyTypeName(payload)}` : plural(entries.length, 'key');
   return {
     ok: true,
@@ -85,21 +90,52 @@ export async function decodeInput(
     source,
     parts: {
       payload: cookie.slice(0, timestampDot),
-      timestamp: cookie.slice(timestampDot + 1, signatureDot),
+      timestamp: timestampPart,
       signature: cookie.slice(signatureDot + 1),
     },
     compressed: decoded.compressed,
     json: prettyJson(decoded.json),
-    python: pyRepr(payload),
+    python: display.repr,
     entries,
     taggedTypes: taggedTypes(payload),
-    signedAt,
-    age,
+    signedAt: time.text,
+    epochNote: time.epochNote,
     signatureHex: decoded.signatureHex,
-    summary:
-      `Decoded${decoded.compressed ? ' a compressed cookie' : ''}: ${size}` +
-      (signedAt === null ? ', timestamp unreadable.' : `, signed ${age}.`),
+    summary: `Decoded${decoded.compressed ? ' a compressed cookie' : ''}: ${size}, ${time.summary}.`,
   };
+}
+
+/**
+ * The signing time as the page shows it: the exact integer itsdangerous reads (`bytes_to_int`,
+ * at most 8 bytes), as a UTC date when Python can make one.
+ */
+function signingTime(
+  part: string,
+  now: number,
+): { text: string; summary: string; epochNote: string | null } {
+  const decoded = base64UrlDecode(utf8Encode(part));
+  const stamp = decoded.ok ? bytesToInt(decoded.bytes) : null;
+  if (stamp === null) {
+    return {
+      text: 'the timestamp is unreadable (not base64, or longer than 8 bytes)',
+      summary: 'timestamp unreadable',
+      epochNote: null,
+    };
+  }
+  if (stamp > BigInt(LAST_TIMESTAMP)) {
+    return {
+      text: `${stamp} seconds after 1970, beyond the year 9999, so Python cannot make it a date`,
+      summary: 'timestamp beyond the year 9999',
+      epochNote: null,
+    };
+  }
+  const seconds = Number(stamp);
+  const age = formatAge(seconds, now);
+  const epochNote =
+    seconds < LEGACY_EPOCH
+      ? `A time before 2011 suggests itsdangerous older than 1.0 (2018), which counted from 2011-01-01: then it was signed at ${formatUtc(seconds + LEGACY_EPOCH)}.`
+      : null;
+  return { text: `${formatUtc(seconds)} (${age})`, summary: `signed ${age}`, epochNote };
 }
 
 function plural(count: number, noun: string): string {

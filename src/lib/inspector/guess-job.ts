@@ -1,9 +1,25 @@
 /**
- * The cookie as the guessing kernels take it (`src/lib/guess/`): its signed part and its
- * signature, split once, or why no key can match it. The age is not checked, since an attacker
- * who has the key can sign a fresh cookie anyway.
+ * The inspector's side of a guessing run (`src/lib/guess/`): the cookie as the kernels take it,
+ * its signed part and its signature split once, or why no key can match it (the age is not
+ * checked, since an attacker who has the key can sign a fresh cookie anyway); and a found key as
+ * the page shows it.
  */
 import { parseSignedCookie } from '../flask/decode.ts';
+import type { SecretKey } from '../flask/index.ts';
+import { keyAsTyped, keyRepr } from './secret-keys.ts';
+
+/** A found key as the page shows it, worked out in the worker so the page needs no parser. */
+export interface FoundKey {
+  /** As Python writes it: `'secret'`, `b'\x01'`. */
+  readonly repr: string;
+  /** As a key field reads it back ({@link keyAsTyped}). */
+  readonly typed: string;
+}
+
+/** The page's view of a found key. */
+export function foundKey(key: SecretKey): FoundKey {
+  return { repr: keyRepr(key), typed: keyAsTyped(key) };
+}
 
 export type GuessCookie =
   | { readonly ok: true; readonly signedPart: Uint8Array; readonly signature: Uint8Array }

@@ -13,7 +13,7 @@ import {
   strRepr,
   type PythonLiteral,
 } from '../python-literal.ts';
-import { MAX_SECRET_CHARS, tooLong } from './limits.ts';
+import { MAX_FALLBACK_KEYS, MAX_SECRET_CHARS, tooLong } from './limits.ts';
 
 /** How a key field is read: Python literals recognised (`auto`), or everything as plain text. */
 export type KeyReading = 'auto' | 'plain';
@@ -129,6 +129,16 @@ export function readKeyLines(text: string, reading: KeyReading, max: number): Re
     keys,
     note: `${keys.length} key${keys.length === 1 ? '' : 's'}: ${counts.join(', ')}.`,
   };
+}
+
+/**
+ * The line under a key field: how its text is read, or why it cannot be; `null` while empty.
+ * `perLine` reads one key per line (`SECRET_KEY_FALLBACKS`, at most `MAX_FALLBACK_KEYS`).
+ */
+export function keyNote(text: string, reading: KeyReading, perLine: boolean): string | null {
+  if (text === '') return null;
+  const read = perLine ? readKeyLines(text, reading, MAX_FALLBACK_KEYS) : readKey(text, reading);
+  return read.ok ? read.note : read.message;
 }
 
 /**

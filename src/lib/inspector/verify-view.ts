@@ -5,6 +5,7 @@
  */
 import {
   cookieSignatureMatches,
+  decodeSessionCookie,
   loadSessionCookie,
   parseSignedCookie,
   pyRepr,
@@ -14,6 +15,8 @@ import type { SecretKey } from '../flask/index.ts';
 import { formatAge, formatUtc } from '../time-format.ts';
 import { parseMaxAge } from './fields.ts';
 import { MAX_FALLBACK_KEYS } from './limits.ts';
+import { isDict } from '../flask/python.ts';
+import { pythonDisplay } from './python-view.ts';
 import { readKey, readKeyLines, type KeyReading } from './secret-keys.ts';
 
 export interface VerifyInput {
@@ -104,10 +107,17 @@ export async function verifyCookie(input: VerifyInput, loadZlib?: ZlibLoader): P
     };
   }
   const used = keyUsed ?? 'one of the keys';
+  // The same bytes again, read for Python's key order and datetime offsets.
+  const decoded = await (loadZlib === undefined
+    ? decodeSessionCookie(input.cookie)
+    : decodeSessionCookie(input.cookie, loadZlib));
   return {
     ok: true,
     keyUsed: used,
-    python: pyRepr(loaded.session),
+    python:
+      decoded.ok && isDict(decoded.payload)
+        ? pythonDisplay(decoded.payload, decoded.json).repr
+        : pyRepr(loaded.session),
     signedAt: formatUtc(loaded.timestamp),
     age: formatAge(loaded.timestamp, input.now),
     summary: `Valid: signed with ${used}.`,

@@ -9,6 +9,7 @@ import {
   type PoolWorker,
 } from '../../../src/lib/guess/pool.ts';
 import { tryChunk } from '../../../src/lib/guess/word-list-chunk.ts';
+import { foundKey } from '../../../src/lib/inspector/guess-job.ts';
 import vectors from '../../conformance/guess-vectors.json' with { type: 'json' };
 
 const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
@@ -44,7 +45,7 @@ class FakeWorker implements PoolWorker {
       const { tried, found } = tryChunk(this.kernel!, bytes, message.opening, (sofar) =>
         this.reply({ type: 'progress', tried: sofar }),
       );
-      this.reply({ type: 'tried', tried, found });
+      this.reply({ type: 'tried', tried, found: found === null ? null : foundKey(found) });
     });
   }
   terminate() {
@@ -83,7 +84,7 @@ describe('guessing with a pool of workers', () => {
     const outcome = await pool.outcome;
     expect(outcome.kind).toBe('found');
     if (outcome.kind !== 'found') return;
-    expect(outcome.key).toBe(secret);
+    expect(outcome.key).toEqual({ repr: `'${secret}'`, typed: secret });
     expect(outcome.tried).toBe(8021);
     expect(workers.every((w) => w.chunks > 3 && w.terminated)).toBe(true);
     const tried = reports.map((r) => r.tried);

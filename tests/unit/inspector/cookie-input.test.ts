@@ -120,4 +120,27 @@ describe('reading what was pasted into Decode', () => {
     );
     expect(read(`${COOKIE}${'A'.repeat(MAX_COOKIE_INPUT_CHARS - COOKIE.length)}`).ok).toBe(true);
   });
+
+  test('a value with base64 padding is a value, not a name=value pair', () => {
+    const padded = 'eyJhZG1pbiI6dHJ1ZX0=.ZVPxAA.8YLHq9CwIRt0KyGkIlt-cJ_5MkA';
+    expect(read(padded)).toEqual({ ok: true, cookie: padded, source: null });
+    expect(read(`.eJyrVkosLcmILypNLVKyUkpKLCrJzEtXqgUAPL0GRA==.ZVPxAA.sig`)).toMatchObject({
+      ok: true,
+      source: null,
+    });
+    expect(read(`session=${padded}`)).toMatchObject({ ok: true, cookie: padded });
+    expect(read(`session=${padded}; Path=/`)).toMatchObject({ ok: true, cookie: padded });
+  });
+
+  test('Max-Age=0 with a value still shows the value, with the browser’s view said', () => {
+    const result = read(`Set-Cookie: session=${COOKIE}; Max-Age=0; Path=/`);
+    expect(result).toMatchObject({ ok: true, cookie: COOKIE });
+    expect(result.ok && result.source).toMatch(/a browser would have dropped this cookie/);
+  });
+
+  test('percent-encoding inside a header value is decoded and said', () => {
+    const result = read(`Cookie: theme=dark; session=${COOKIE.replaceAll('.', '%2E')}`);
+    expect(result).toMatchObject({ ok: true, cookie: COOKIE });
+    expect(result.ok && result.source).toMatch(/percent-encoded; it was decoded first/);
+  });
 });

@@ -7,7 +7,7 @@ import {
   countWordList,
   describeWordList,
   wordListKey,
-} from '../../../src/lib/inspector/word-lists.ts';
+} from '../../../src/lib/inspector/word-list-lines.ts';
 import { cases, secretKey } from '../../conformance/inspector-cases.ts';
 
 // A cookie real Flask signed with the weak key "secret".

@@ -6,8 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { vectors, type KeyJson } from '../../conformance/vectors.ts';
 import { formatUtc } from '../../../src/lib/time-format.ts';
-import { LAST_TIMESTAMP } from '../../../src/lib/inspector/fields.ts';
 import { decodeInput } from '../../../src/lib/inspector/decode-view.ts';
+import { LAST_TIMESTAMP } from '../../../src/lib/inspector/fields.ts';
 import { signSession } from '../../../src/lib/inspector/sign-view.ts';
 import { verifyCookie } from '../../../src/lib/inspector/verify-view.ts';
 
@@ -42,8 +42,11 @@ describe('Decode', () => {
       if (vector.reload.ok && vector.reload.repr_comparable && !vector.reload.non_str_keys) {
         expect(view.python).toBe(vector.reload.repr);
       }
-      expect(view.signedAt).toBe(formatUtc(vector.timestamp));
-      expect(view.age).toBe('1 minute ago');
+      expect(view.signedAt).toBe(
+        vector.timestamp > LAST_TIMESTAMP
+          ? `${vector.timestamp} seconds after 1970, beyond the year 9999, so Python cannot make it a date`
+          : `${formatUtc(vector.timestamp)} (1 minute ago)`,
+      );
     },
   );
 
