@@ -11,8 +11,8 @@ import {
 import { tryChunk } from '../../../src/lib/guess/word-list-chunk.ts';
 import { foundKey } from '../../../src/lib/inspector/guess-job.ts';
 import vectors from '../../conformance/guess-vectors.json' with { type: 'json' };
+import { fromHex } from './vectors.ts';
 
-const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
 const group = vectors.groups[4]!;
 const signedPart = fromHex(group.signed_part);
 // An ASCII key itsdangerous signed, and its signature.

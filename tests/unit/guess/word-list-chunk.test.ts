@@ -1,27 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  javascriptKernel,
-  setCookie,
-  simdKernel,
-  type GuessKernel,
-} from '../../../src/lib/guess/kernel.ts';
+import { setCookie } from '../../../src/lib/guess/kernel.ts';
 import { tryChunk } from '../../../src/lib/guess/word-list-chunk.ts';
 import { bytesRepr, strRepr } from '../../../src/lib/flask/str-repr.ts';
-import vectors from '../../conformance/guess-vectors.json' with { type: 'json' };
+import { groups, kernels } from './vectors.ts';
 
-const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const join = (...parts: (string | Uint8Array)[]) =>
   Uint8Array.from(parts.flatMap((p) => [...(typeof p === 'string' ? utf8(p) : p)]));
 
 // itsdangerous' signatures for keys that fit on a line: ASCII, UTF-8 text, over 64 bytes.
-const cases = vectors.groups.flatMap((group) =>
-  group.keys.map((k) => ({
-    signedPart: fromHex(group.signed_part),
-    key: fromHex(k.key),
-    signature: fromHex(k.signature),
-  })),
+const cases = groups.flatMap(({ signedPart, keys }) =>
+  keys.map(({ key, signature }) => ({ signedPart, key, signature })),
 );
 // Plain lines: no line break, and no quote (a line with one may be a Python literal).
 const onOneLine = cases.filter(
@@ -41,11 +30,7 @@ const text = onOneLine.find(
   (c) => c.key.some((b) => b >= 0x80) && new TextDecoder().decode(c.key).length > 3,
 )!;
 
-const wasm = readFileSync('src/assets/guess-kernel.wasm');
-describe.each([
-  ['WebAssembly SIMD', async () => simdKernel(await WebAssembly.compile(wasm))],
-  ['JavaScript', async () => javascriptKernel()],
-] as [string, () => Promise<GuessKernel>][])('a word-list chunk, %s kernel', (_name, make) => {
+describe.each(kernels)('a word-list chunk, %s kernel', (_name, make) => {
   const against = async (c: (typeof cases)[number]) => {
     const kernel = await make();
     setCookie(kernel, c.signedPart, c.signature);
