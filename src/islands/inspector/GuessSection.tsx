@@ -149,8 +149,8 @@ export function GuessSection(props: {
       <h2 id="guess-heading">4. Guess a weak secret</h2>
       <p>
         A key that is a word, a default or a tutorial’s example can be found by trying a list of
-        them against the cookie’s signature, offline, as fast as the computer goes. This runs in a
-        background worker in your browser.
+        them against the cookie’s signature, offline, as fast as the computer goes. This runs in
+        your browser, in background workers on every core.
       </p>
       <p class="ci-note">
         {props.cookie === null ? (
