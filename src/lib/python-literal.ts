@@ -81,6 +81,16 @@ export function parsePythonLiteral(source: string): LiteralResult {
   return { ok: true, literal: join(parts) };
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Whether Python's `text.encode('utf-8')` succeeds: false when a str literal made a lone
+ * surrogate (`'\ud800'`), which itsdangerous' `want_bytes` cannot encode (UnicodeEncodeError).
+ */
+export function isUtf8Encodable(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
 function fail(message: string): { ok: false; message: string } {
   return { ok: false, message };
 }

@@ -33,7 +33,7 @@ scope.onmessage = ({ data }) => {
       reported = now;
       scope.postMessage({ type: 'progress', tried });
     };
-    const { tried, found } = tryChunk(kernel, chunk, data.opening, onBatch);
+    const { tried, found } = tryChunk(kernel, chunk, data.opening, data.reading, onBatch);
     scope.postMessage({ type: 'tried', tried, found: found === null ? null : foundKey(found) });
   }
 };

@@ -38,6 +38,8 @@ from itsdangerous import TimestampSigner
 from werkzeug.http import dump_cookie, http_date
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from gen_vectors import as_lines  # noqa: E402 - the same one-case-per-line JSON layout
 T0 = 1700000000  # 2023-11-14T22:13:20Z
 MAX_AGE = 2678400
 LEGACY_EPOCH = 1293840000  # itsdangerous < 1.0 counted seconds from 2011-01-01
@@ -294,15 +296,7 @@ def main():
         "displays": displays_section(),
         "word_list": word_list_section(),
     }
-    compact = lambda value: json.dumps(value, ensure_ascii=True, separators=(",", ":"))  # noqa: E731
-    parts = []
-    for key, value in cases.items():
-        if isinstance(value, list):
-            items = ",\n".join(f"  {compact(item)}" for item in value)
-            parts.append(f" {compact(key)}: [\n{items}\n ]")
-        else:
-            parts.append(f" {compact(key)}: {compact(value)}")
-    out.write_text("{\n" + ",\n".join(parts) + "\n}\n", encoding="utf-8")
+    out.write_text(as_lines(cases), encoding="utf-8")
     print(f"wrote {out}: " + ", ".join(f"{k} {len(v)}" for k, v in cases.items()
                                         if isinstance(v, list)), file=sys.stderr)
 

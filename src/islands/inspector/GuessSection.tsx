@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { KernelName } from '../../lib/guess/kernel.ts';
 import type { GuessOutcome as Outcome, GuessProgress, PoolRun } from '../../lib/guess/pool.ts';
 import { percentRead, progressLine } from '../../lib/inspector/guess-format.ts';
@@ -8,7 +8,9 @@ import {
   readWordListFile,
   streamedFileNote,
 } from '../../lib/inspector/word-lists.ts';
+import type { KeyReading } from '../../lib/inspector/secret-keys.ts';
 import { Field } from './Field.tsx';
+import { LiteralToggle, hasLiteralLine } from './KeyField.tsx';
 import { GuessOutcome, outcomeSummary } from './GuessOutcome.tsx';
 import { loadEngine } from './load-engine.ts';
 
@@ -27,8 +29,10 @@ type Run =
 
 interface LoadedFile {
   readonly file: File;
-  /** How its lines were read, e.g. `55,982 lines: 55,970 Python literals, 12 plain.` */
-  readonly description: string;
+  /** The whole text of a small file (its lines are counted), `null` for a streamed one. */
+  readonly text: string | null;
+  /** The file's first 64 KiB as text, enough to tell whether it holds Python literals. */
+  readonly head: string;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -46,6 +50,7 @@ export function GuessSection(props: {
 }) {
   const [useBuiltIn, setUseBuiltIn] = useState(true);
   const [pasted, setPasted] = useState('');
+  const [reading, setReading] = useState<KeyReading>('auto');
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
@@ -65,21 +70,13 @@ export function GuessSection(props: {
       setFileError(read.message);
       return;
     }
-    let description = streamedFileNote(chosen.size);
-    if (read.text !== null) {
-      description = `${count(read.text.length)} characters read.`;
-      try {
-        const engine = await loadEngine();
-        description = engine.describeWordList(engine.countWordList(read.text));
-      } catch {
-        // Offline: the file is still used; only the count of its lines is missing.
-      }
-    }
-    setFile({ file: chosen, description });
+    setFile({ file: chosen, text: read.text, head: read.head });
   };
 
   const pastedError = pastedListProblem(pasted);
-  const pastedNote = usePastedListNote(pasted);
+  const pastedNote = useListNote(pasted, reading);
+  const fileNote = useListNote(file?.text ?? '', reading);
+  const literalTyped = useMemo(() => hasLiteralLine([pasted, file?.head ?? '']), [pasted, file]);
 
   const start = async () => {
     const problem = guessStartProblem({
@@ -104,7 +101,13 @@ export function GuessSection(props: {
     try {
       const { startGuessing } = await import('./start-guessing.ts');
       started = await startGuessing(
-        { cookie: props.cookie, useBuiltInList: useBuiltIn, pasted, file: file?.file ?? null },
+        {
+          cookie: props.cookie,
+          useBuiltInList: useBuiltIn,
+          pasted,
+          file: file?.file ?? null,
+          reading,
+        },
         {
           onKernel: (kernel, workers) => {
             engine = engineLine(kernel, workers);
@@ -176,8 +179,9 @@ export function GuessSection(props: {
               onChange={(event) => setUseBuiltIn(event.currentTarget.checked)}
             />
             <span>
-              Built-in list of {count(props.builtInListSize)} weak keys (defaults, tutorial
-              examples, common words and passwords, years, keyboard walks)
+              Built-in list of {count(props.builtInListSize)} weak keys (defaults shipped by
+              Flask-based products such as Apache Superset, tutorial examples, common words and
+              passwords, years, keyboard walks)
             </span>
           </label>
           <Field
@@ -202,7 +206,10 @@ export function GuessSection(props: {
             />
             {file !== null && (
               <p class="ci-hint">
-                {file.file.name}: {file.description}
+                {file.file.name}:{' '}
+                {file.text === null
+                  ? streamedFileNote(file.file.size)
+                  : (fileNote ?? `${count(file.text.length)} characters read.`)}
               </p>
             )}
             {fileError !== null && (
@@ -211,6 +218,7 @@ export function GuessSection(props: {
               </p>
             )}
           </div>
+          <LiteralToggle literalTyped={literalTyped} reading={reading} onReading={setReading} />
           <p class="ci-hint">
             Lists of any size are read a chunk at a time, on every core. A key that appears twice is
             tried twice: remembering every key would cost more than trying it again.
@@ -248,20 +256,26 @@ export function GuessSection(props: {
   );
 }
 
-/** How the pasted list's lines will be read, counted with the engine's parser once it loads. */
-function usePastedListNote(text: string): string | null {
+/**
+ * How a list's lines are read, e.g. `55,982 lines: 55,970 Python literals, 12 plain.`, once the
+ * reading code has loaded (`null` before, when offline, or for an empty list).
+ */
+function useListNote(text: string, reading: KeyReading): string | null {
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
     if (text.trim() === '') setNote(null);
     else {
       loadEngine()
-        .then((engine) => current && setNote(engine.describeWordList(engine.countWordList(text))))
+        .then(
+          (engine) =>
+            current && setNote(engine.describeWordList(engine.countWordList(text, reading))),
+        )
         .catch(() => current && setNote(null));
     }
     return () => {
       current = false;
     };
-  }, [text]);
+  }, [text, reading]);
   return note;
 }

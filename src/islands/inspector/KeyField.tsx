@@ -55,19 +55,22 @@ function useKeyNote(text: string, reading: KeyReading, perLine: boolean): string
   return note;
 }
 
+/** Whether any line of `texts` starts like a Python string or bytes literal. */
+export function hasLiteralLine(texts: readonly string[]): boolean {
+  return texts.some((text) => text.split('\n').some((line) => looksLikePythonLiteral(line)));
+}
+
 /**
  * “Take the text literally”: shown while a key field holds something that reads as a Python
  * literal, for the rare key whose real text starts with a quote.
  */
 export function LiteralToggle(props: {
-  readonly texts: readonly string[];
+  /** Whether a field holds a line that reads as a literal ({@link hasLiteralLine}). */
+  readonly literalTyped: boolean;
   readonly reading: KeyReading;
   readonly onReading: (reading: KeyReading) => void;
 }) {
-  const relevant =
-    props.reading === 'plain' ||
-    props.texts.some((text) => text.split('\n').some((line) => looksLikePythonLiteral(line)));
-  if (!relevant) return null;
+  if (!props.literalTyped && props.reading === 'auto') return null;
   return (
     <label class="ci-check">
       <input

@@ -4,7 +4,7 @@ import type { SignField, SignView } from '../../lib/inspector/sign-view.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { ENGINE_FAILED, loadEngine, nowSeconds } from './load-engine.ts';
 import { Field, focusField } from './Field.tsx';
-import { KeyField, LiteralToggle } from './KeyField.tsx';
+import { KeyField, LiteralToggle, hasLiteralLine } from './KeyField.tsx';
 import { KEY_HINT } from './VerifySection.tsx';
 
 export const SIGN_DATA_ID = 'ci-sign-data';
@@ -105,7 +105,7 @@ export function SignSection(props: SignSectionProps) {
             reading={props.keyReading}
           />
           <LiteralToggle
-            texts={[props.secretKey]}
+            literalTyped={hasLiteralLine([props.secretKey])}
             reading={props.keyReading}
             onReading={props.onKeyReading}
           />

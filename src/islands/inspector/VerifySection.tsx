@@ -3,7 +3,7 @@ import type { KeyReading } from '../../lib/inspector/secret-keys.ts';
 import type { VerifyField, VerifyView } from '../../lib/inspector/verify-view.ts';
 import { ENGINE_FAILED, loadEngine, nowSeconds } from './load-engine.ts';
 import { Field, focusField } from './Field.tsx';
-import { KeyField, LiteralToggle } from './KeyField.tsx';
+import { KeyField, LiteralToggle, hasLiteralLine } from './KeyField.tsx';
 
 const DEFAULT_MAX_AGE = String(31 * 24 * 60 * 60);
 const FIELD_IDS: Record<VerifyField, string> = {
@@ -115,7 +115,7 @@ export function VerifySection({
             reading={keyReading}
           />
           <LiteralToggle
-            texts={[secretKey, fallbackKeys]}
+            literalTyped={hasLiteralLine([secretKey, fallbackKeys])}
             reading={keyReading}
             onReading={setKeyReading}
           />

@@ -10,12 +10,15 @@ import { CHUNK_BYTES, totalBytes, type WordListSource } from '../../lib/guess/ch
 import type { KernelName } from '../../lib/guess/kernel.ts';
 import { startPool, type GuessProgress, type PoolRun } from '../../lib/guess/pool.ts';
 import { guessCookie } from '../../lib/inspector/guess-job.ts';
+import type { KeyReading } from '../../lib/inspector/secret-keys.ts';
 
 export interface GuessRequest {
   readonly cookie: string;
   readonly useBuiltInList: boolean;
   readonly pasted: string;
   readonly file: File | null;
+  /** How the lines of the pasted list and the file are read; the built-in list's always `auto`. */
+  readonly reading: KeyReading;
 }
 
 export interface GuessCallbacks {
@@ -56,10 +59,11 @@ export async function startGuessing(
           'The built-in word list could not be downloaded (are you offline?). Untick it to guess with your own list only.',
       };
     }
-    sources.push(builtIn);
+    sources.push({ blob: builtIn, reading: 'auto' });
   }
-  if (request.pasted !== '') sources.push(new Blob([request.pasted]));
-  if (request.file !== null) sources.push(request.file);
+  const { reading } = request;
+  if (request.pasted !== '') sources.push({ blob: new Blob([request.pasted]), reading });
+  if (request.file !== null) sources.push({ blob: request.file, reading });
   const module = await compileKernel();
   // More workers than cores gain nothing, nor more than there are chunks to share.
   const cores = Math.max(1, navigator.hardwareConcurrency || 1);

@@ -3,12 +3,19 @@
  * each chunk is about {@link CHUNK_BYTES} read with `Blob.slice` and cut after its last newline;
  * the next chunk starts there (the cut-off tail is read again rather than carried).
  */
+import type { KeyReading } from '../inspector/secret-keys.ts';
 
 /** About how many bytes of word list one chunk holds. */
 export const CHUNK_BYTES = 1024 * 1024;
 
-/** A word list: a `File`, or a `Blob` of the built-in list or of pasted text. */
-export type WordListSource = Pick<Blob, 'size' | 'slice'>;
+/**
+ * A word list: a `File`, or a `Blob` of the built-in list or of pasted text, and how its lines
+ * are read (`auto`: a line that is a Python literal is its value; `plain`: lines as written).
+ */
+export interface WordListSource {
+  readonly blob: Pick<Blob, 'size' | 'slice'>;
+  readonly reading: KeyReading;
+}
 
 export interface WordListChunk {
   /** Holds the chunk in its first `length` bytes; transferable to a worker. */
@@ -16,11 +23,12 @@ export interface WordListChunk {
   readonly length: number;
   /** Whether the chunk opens its list (a byte order mark there is not part of a key). */
   readonly opening: boolean;
+  readonly reading: KeyReading;
 }
 
 /** Total bytes of the lists. */
 export const totalBytes = (sources: readonly WordListSource[]) =>
-  sources.reduce((sum, source) => sum + source.size, 0);
+  sources.reduce((sum, source) => sum + source.blob.size, 0);
 
 /**
  * The chunks of `sources`, in order, each ending after a newline or at the end of its list. A
@@ -30,7 +38,7 @@ export async function* readChunks(
   sources: readonly WordListSource[],
   chunkBytes: number = CHUNK_BYTES,
 ): AsyncGenerator<WordListChunk> {
-  for (const blob of sources) {
+  for (const { blob, reading } of sources) {
     let position = 0;
     let size = chunkBytes;
     while (position < blob.size) {
@@ -44,7 +52,7 @@ export async function* readChunks(
           continue;
         }
       }
-      yield { buffer, length, opening: position === 0 };
+      yield { buffer, length, opening: position === 0, reading };
       position += length;
       size = chunkBytes;
     }

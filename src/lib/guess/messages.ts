@@ -1,5 +1,6 @@
 /** The messages between the page and a guessing worker (`src/workers/guess-secret.worker.ts`). */
 import type { FoundKey } from '../inspector/guess-job.ts';
+import type { KeyReading } from '../inspector/secret-keys.ts';
 import type { KernelName } from './kernel.ts';
 
 /** Page → worker. */
@@ -17,6 +18,7 @@ export type ToWorker =
       readonly buffer: ArrayBuffer;
       readonly length: number;
       readonly opening: boolean;
+      readonly reading: KeyReading;
     };
 
 /** Worker → page. */

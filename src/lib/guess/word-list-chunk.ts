@@ -9,6 +9,7 @@
  */
 import { sha1 } from '@noble/hashes/legacy.js';
 import type { SecretKey } from '../flask/index.ts';
+import type { KeyReading } from '../inspector/secret-keys.ts';
 import { wordListKey } from '../inspector/word-list-lines.ts';
 import { BATCH_KEYS, type GuessKernel } from './kernel.ts';
 import { CHUNK, ENDS, PLACED_KEYS, STARTS } from './layout.ts';
@@ -69,12 +70,14 @@ const encoder = new TextEncoder();
  * Tries every line of `chunk` (whole lines: the reader cut it after a newline or at the end of
  * the file) with `kernel`, {@link BATCH_KEYS} keys per call, stopping at the first key that
  * signs the cookie. `openingChunk` says the chunk starts a file (its BOM is skipped);
+ * `reading` is `plain` when every line is a key as written (no line is read as a literal);
  * `onBatch` hears the keys tried so far after each kernel call.
  */
 export function tryChunk(
   kernel: GuessKernel,
   chunk: Uint8Array,
   openingChunk: boolean,
+  reading: KeyReading = 'auto',
   onBatch?: (tried: number) => void,
 ): ChunkResult {
   kernel.reserve(chunk.length + 1);
@@ -95,7 +98,7 @@ export function tryChunk(
       const keyEnd = lineEnd > start && memory[lineEnd - 1] === RETURN ? lineEnd - 1 : lineEnd;
       if (keyEnd === start) continue;
       let literal: SecretKey | null = null;
-      if (holdsQuote(memory, start, keyEnd)) {
+      if (reading === 'auto' && holdsQuote(memory, start, keyEnd)) {
         const read = wordListKey(lenient.decode(memory.subarray(start, lineEnd)));
         if (read === null) continue;
         if (read.literal) literal = read.key;

@@ -13,7 +13,10 @@ import { MAX_COOKIE_INPUT_CHARS, tooLong } from './limits.ts';
 
 const NAME = DEFAULT_CONFIG.SESSION_COOKIE_NAME;
 
-/** The session cookie's value and, for headers, a sentence saying where it came from. */
+/**
+ * The session cookie's value and, when it was not pasted bare, sentences saying where it came from
+ * and what wrapping was undone; or why no cookie was found.
+ */
 export type CookieInput =
   | { readonly ok: true; readonly cookie: string; readonly source: string | null }
   | { readonly ok: false; readonly message: string };
@@ -34,7 +37,10 @@ const SET_COOKIE_ATTRIBUTE =
 /** Characters a cookie value cannot hold once a header parser has split it out. */
 const NOT_IN_VALUE = /[\s;,]|\p{Cc}/u;
 
-/** Finds the session cookie in `input`; `now` (Unix seconds) tells live cookies from deletions. */
+/**
+ * Finds the session cookie in `input`; `now` (Unix seconds) tells whether a `Set-Cookie` had
+ * expired, which is said but does not stop the decoding.
+ */
 export function readCookieInput(input: string, now: number): CookieInput {
   const long = tooLong('The input', input, MAX_COOKIE_INPUT_CHARS);
   if (long !== null) return problem(long);

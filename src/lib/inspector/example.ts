@@ -7,5 +7,6 @@ export const EXAMPLE_COOKIE = 'eyJjb3VudCI6M30.ZVPxAA.2L3hVosyNYXzJBYzOTUvA8UsDk
 
 /** Said next to the example, so a learner knows what to try with it. */
 export const EXAMPLE_NOTE =
-  'This is the lesson’s visit counter after three visits. Its app uses app.secret_key = ' +
-  "'secret': check it in Verify, or let Guess find the key.";
+  'This is the lesson’s visit counter after three visits, as Flask sent it on 14 November 2023 ' +
+  "with app.secret_key = 'secret'. Check it with that key in Verify (Flask now refuses it as " +
+  'too old, SignatureExpired, unless you raise the maximum age), or let Guess find the key.';

@@ -6,19 +6,33 @@
 
 const LINE_WIDTH = 72;
 const INDENT = '  ';
+/**
+ * Deeper JSON is shown as written: each level copies the text of the levels inside it, so the
+ * work grows with the cube of the depth (a 900-deep cookie took 25 s), and such text is
+ * unreadable indented anyway.
+ */
+export const MAX_PRETTY_DEPTH = 64;
 
 // One token and the space around it: a string (with escapes), punctuation, or any other run of
 // characters (numbers, true, NaN, …).
 const TOKEN = /\s*("(?:[^"\\]|\\.)*"|[{}[\]:,]|[^\s{}[\]:,"]+)\s*/y;
 
-/** `json` indented; text that does not tokenize as JSON is returned unchanged. */
+/**
+ * `json` indented; text that does not tokenize as JSON, or nests deeper than
+ * {@link MAX_PRETTY_DEPTH}, is returned unchanged.
+ */
 export function prettyJson(json: string): string {
   const tokens: string[] = [];
+  let depth = 0;
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < json.length) {
     const match = TOKEN.exec(json);
     if (match === null) return json;
-    tokens.push(match[1]!);
+    const token = match[1]!;
+    if (token === '{' || token === '[') depth += 1;
+    else if (token === '}' || token === ']') depth -= 1;
+    if (depth > MAX_PRETTY_DEPTH) return json;
+    tokens.push(token);
   }
   const result = formatValue(tokens, 0, '');
   return result !== null && result.next === tokens.length ? result.text : json;

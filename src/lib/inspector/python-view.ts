@@ -113,17 +113,9 @@ class Printer {
  */
 function dateRepr(date: Date, text: string): string {
   const offset = parseRfc2822(text)?.[6] ?? 0;
-  const local = new Date(date.getTime() + offset * 1000);
-  const parts = [
-    local.getUTCFullYear(),
-    local.getUTCMonth() + 1,
-    local.getUTCDate(),
-    local.getUTCHours(),
-    local.getUTCMinutes(),
-    local.getUTCSeconds(),
-  ];
-  if (parts[5] === 0) parts.pop();
-  return `datetime.datetime(${parts.join(', ')}, tzinfo=${timezoneRepr(offset)})`;
+  // The same wall-clock fields, printed by the engine as a UTC datetime, with the offset swapped in.
+  const local = pyRepr(new Date(date.getTime() + offset * 1000));
+  return local.replace(/tzinfo=datetime\.timezone\.utc\)$/, `tzinfo=${timezoneRepr(offset)})`);
 }
 
 /** `datetime.timezone.utc`, or `datetime.timezone(datetime.timedelta(days=-1, seconds=66600))`. */

@@ -8,6 +8,7 @@
 import type { SecretKey } from '../flask/index.ts';
 import {
   bytesRepr,
+  isUtf8Encodable,
   looksLikePythonLiteral,
   parsePythonLiteral,
   strRepr,
@@ -31,8 +32,6 @@ export type ReadKey =
 
 const EMPTY_KEY =
   'Enter the secret key (app.secret_key). With an empty key Flask has no sessions at all.';
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /**
  * Reads one key field. `what` names the key as it starts a sentence ("The secret key").
  * Errors: empty, too long, a literal Python would refuse, or a str Python cannot encode as UTF-8.
@@ -65,7 +64,7 @@ function fromLiteral(literal: PythonLiteral, what: string): ReadKey {
       note: `Read as a Python bytes literal: ${count} byte${count === 1 ? '' : 's'}.`,
     };
   }
-  if (LONE_SURROGATE.test(literal.value)) {
+  if (!isUtf8Encodable(literal.value)) {
     return {
       ok: false,
       message: `${what} holds a lone surrogate (\\ud800 to \\udfff), which Python cannot encode as UTF-8: Flask would raise UnicodeEncodeError.`,

@@ -4,9 +4,14 @@
  * not with the page.
  */
 import type { SecretKey } from '../flask/index.ts';
-import { looksLikePythonLiteral, parsePythonLiteral } from '../python-literal.ts';
+import { isUtf8Encodable, looksLikePythonLiteral, parsePythonLiteral } from '../python-literal.ts';
+import type { KeyReading } from './secret-keys.ts';
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * A word list: its text, one key per line, and how its lines are read (`plain`: every line as
+ * written). A bare string is read `auto`.
+ */
+export type WordList = string | { readonly text: string; readonly reading: KeyReading };
 
 /** A word-list line as a key to try, and whether it was written as a Python literal. */
 export interface WordListKey {
@@ -19,16 +24,17 @@ export interface WordListKey {
  * `str` or `bytes` literal (flask-unsign's word lists hold one per line, read by
  * `flask_unsign.helpers.parse` with `ast.literal_eval`) is its value; any other line is tried
  * exactly as written, without a trailing carriage return. Literals Flask cannot use as a key
- * (empty, or a str with a lone surrogate, which UTF-8 cannot encode) are `null` too.
+ * (empty, or a str with a lone surrogate, which UTF-8 cannot encode) are `null` too. With
+ * `plain` reading every line is tried as written.
  */
-export function wordListKey(line: string): WordListKey | null {
+export function wordListKey(line: string, reading: KeyReading = 'auto'): WordListKey | null {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
   if (text === '') return null;
-  if (!looksLikePythonLiteral(text)) return { key: text, literal: false };
+  if (reading === 'plain' || !looksLikePythonLiteral(text)) return { key: text, literal: false };
   const parsed = parsePythonLiteral(text);
   if (!parsed.ok) return { key: text, literal: false };
   const { value } = parsed.literal;
-  if (value.length === 0 || (typeof value === 'string' && LONE_SURROGATE.test(value))) return null;
+  if (value.length === 0 || (typeof value === 'string' && !isUtf8Encodable(value))) return null;
   return { key: value, literal: true };
 }
 
@@ -41,14 +47,14 @@ export interface WordListCounts {
 }
 
 /** Counts the lines of `text` read as Python literals and as plain text. */
-export function countWordList(text: string): WordListCounts {
+export function countWordList(text: string, reading: KeyReading = 'auto'): WordListCounts {
   let lines = 0;
   let literals = 0;
   let plain = 0;
   for (const line of text.split('\n')) {
     if (line === '' || line === '\r') continue;
     lines += 1;
-    const read = wordListKey(line);
+    const read = wordListKey(line, reading);
     if (read?.literal === true) literals += 1;
     else if (read !== null) plain += 1;
   }

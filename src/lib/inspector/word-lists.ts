@@ -24,11 +24,11 @@ const SNIFFED_BYTES = 65_536;
 /**
  * Whether a chosen word-list file can be used, with its text when it is small enough to count
  * its lines up front (`null` for a larger one: it is read a chunk at a time while guessing,
- * whatever its size), or why not: not text, unreadable.
+ * whatever its size) and its first 64 KiB as text, or why not: not text, unreadable.
  */
 export async function readWordListFile(
   file: ChosenFile,
-): Promise<{ ok: true; text: string | null } | { ok: false; message: string }> {
+): Promise<{ ok: true; text: string | null; head: string } | { ok: false; message: string }> {
   try {
     const head = new Uint8Array(await file.slice(0, SNIFFED_BYTES).arrayBuffer());
     if (head.includes(0)) {
@@ -37,7 +37,8 @@ export async function readWordListFile(
         message: `${file.name} does not look like a text file (it contains NUL bytes).`,
       };
     }
-    return { ok: true, text: file.size <= COUNTED_FILE_BYTES ? await file.slice().text() : null };
+    const text = file.size <= COUNTED_FILE_BYTES ? await file.slice().text() : null;
+    return { ok: true, text, head: new TextDecoder().decode(head) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unknown error';
     return { ok: false, message: `${file.name} could not be read (${reason}).` };

@@ -42,8 +42,12 @@ class FakeWorker implements PoolWorker {
       }
       this.chunks += 1;
       const bytes = new Uint8Array(message.buffer, 0, message.length);
-      const { tried, found } = tryChunk(this.kernel!, bytes, message.opening, (sofar) =>
-        this.reply({ type: 'progress', tried: sofar }),
+      const { tried, found } = tryChunk(
+        this.kernel!,
+        bytes,
+        message.opening,
+        message.reading,
+        (sofar) => this.reply({ type: 'progress', tried: sofar }),
       );
       this.reply({ type: 'tried', tried, found: found === null ? null : foundKey(found) });
     });
@@ -56,7 +60,10 @@ class FakeWorker implements PoolWorker {
   }
 }
 
-const list = (lines: readonly string[]): WordListSource => new Blob([lines.join('\n')]);
+const list = (lines: readonly string[]): WordListSource => ({
+  blob: new Blob([lines.join('\n')]),
+  reading: 'auto',
+});
 const wrong = (count: number, tag = 'w') => Array.from({ length: count }, (_, i) => `${tag}${i}`);
 
 function run(sources: WordListSource[], workers: PoolWorker[], chunkBytes = 4096) {
@@ -95,7 +102,7 @@ describe('guessing with a pool of workers', () => {
     const sources = [list(wrong(700)), list(wrong(700)), list(['\ufeffw1', '', 'w2\r'])];
     const { pool, reports } = run(sources, [new FakeWorker(), new FakeWorker()], 1000);
     const outcome = await pool.outcome;
-    const total = sources.reduce((sum, s) => sum + s.size, 0);
+    const total = sources.reduce((sum, s) => sum + s.blob.size, 0);
     expect(outcome).toMatchObject({
       kind: 'not-found',
       tried: 1402,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { javascriptKernel, setCookie } from '../../../src/lib/guess/kernel.ts';
 import { tryChunk } from '../../../src/lib/guess/word-list-chunk.ts';
+import { strRepr } from '../../../src/lib/flask/str-repr.ts';
 import { vectors } from '../../conformance/vectors.ts';
 import { guessCookie } from '../../../src/lib/inspector/guess-job.ts';
 import {
@@ -85,5 +86,20 @@ describe('flask-unsign word lists (one Python literal per line)', () => {
     const text = list.lines.map((line) => line.line).join('\n');
     const result = tryChunk(kernel, new TextEncoder().encode(text), true);
     expect(result.found).toEqual(list.found);
+  });
+
+  test('taken literally, every line is a key as written; the built-in list is still read', () => {
+    const mine = "'dev'\nb'x'";
+    expect(wordListKey("'dev'", 'plain')).toEqual({ key: "'dev'", literal: false });
+    expect(describeWordList(countWordList(mine, 'plain'))).toBe('2 lines: 2 plain.');
+    // The worker reads a list's lines the same way: the found key written as a literal is
+    // found when lines are read as Python has them, and is a different key taken literally.
+    const prepared = guessCookie(list.cookie);
+    if (!prepared.ok) throw new Error(prepared.message);
+    const kernel = javascriptKernel();
+    setCookie(kernel, prepared.signedPart, prepared.signature);
+    const quoted = new TextEncoder().encode(strRepr(list.found));
+    expect(tryChunk(kernel, quoted, true, 'auto').found).toEqual(list.found);
+    expect(tryChunk(kernel, quoted, true, 'plain')).toEqual({ tried: 1, found: null });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { vectors } from '../../conformance/vectors.ts';
-import { prettyJson } from '../../../src/lib/inspector/pretty-json.ts';
+import { MAX_PRETTY_DEPTH, prettyJson } from '../../../src/lib/inspector/pretty-json.ts';
 
 /** Removes the whitespace between tokens, as a check that nothing else changed. */
 const compact = (json: string) =>
@@ -45,5 +45,16 @@ describe('indenting a cookie’s JSON', () => {
     for (const text of ['', '{', '{"a" 1}', '[1 2]', '{"a":1}}', '"open']) {
       expect(prettyJson(text)).toBe(text);
     }
+  });
+
+  test('nesting deeper than the limit is shown as written, at once', () => {
+    const deep = `{"a":${'['.repeat(MAX_PRETTY_DEPTH)}1${']'.repeat(MAX_PRETTY_DEPTH)}}`;
+    const started = performance.now();
+    expect(prettyJson(deep)).toBe(deep);
+    const deepest = `{"a":${'['.repeat(899)}1${']'.repeat(899)}}`;
+    expect(prettyJson(deepest)).toBe(deepest);
+    expect(performance.now() - started).toBeLessThan(50);
+    const shallow = `[${'['.repeat(MAX_PRETTY_DEPTH - 2)}1${']'.repeat(MAX_PRETTY_DEPTH - 2)}]`;
+    expect(prettyJson(shallow)).not.toBe(shallow);
   });
 });

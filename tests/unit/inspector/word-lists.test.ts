@@ -28,12 +28,16 @@ function file(name: string, content: string | Uint8Array<ArrayBuffer>, size?: nu
 describe('word-list files', () => {
   test('a small file is read so that its lines can be counted', async () => {
     const text = "secret\r\ndev\nb'\\x01'\n";
-    expect(await readWordListFile(file('keys.txt', text))).toEqual({ ok: true, text });
+    expect(await readWordListFile(file('keys.txt', text))).toEqual({ ok: true, text, head: text });
   });
 
   test('a large file is not read up front, whatever its size', async () => {
     const rockyou = file('rockyou.txt', 'a\n'.repeat(COUNTED_FILE_BYTES), 139_921_497);
-    expect(await readWordListFile(rockyou)).toEqual({ ok: true, text: null });
+    expect(await readWordListFile(rockyou)).toEqual({
+      ok: true,
+      text: null,
+      head: 'a\n'.repeat(32_768),
+    });
     expect(rockyou.reads).toEqual([65_536]);
     expect(streamedFileNote(rockyou.size)).toBe('133.4 MB, read a chunk at a time while guessing.');
   });
