@@ -170,7 +170,7 @@ const markdown = [
   '',
   `Pool ÷ one worker: **${result.ratios.pool_over_one_worker}×**. One worker reaches ${Math.round(result.ratios.one_worker_share_of_floor * 100)}% of OpenSSL's single-core SHA-1 rate (${n(ssl.compressionsPerSecond)} compressions/s on 16 KiB buffers).`,
   '',
-  `Memory during the pool run (resident memory of all Chromium processes, ${memory.samples} samples): ${memory.baselineMb} MiB before Start, at most ${memory.firstThirdPeakMb} MiB in the first third of the run and ${memory.lastThirdPeakMb} MiB in the last third while reading the ${round(listBytes / 2 ** 20, 1)} MiB list, ${memory.endMb} MiB at the end.`,
+  `Memory during the pool run (resident anonymous and shared memory of all Chromium processes, ${memory.samples} samples): ${memory.baselineMb} MiB before Start, at most ${memory.firstThirdPeakMb} MiB in the first third of the run and ${memory.lastThirdPeakMb} MiB in the last third while reading the ${round(listBytes / 2 ** 20, 1)} MiB list, ${memory.endMb} MiB at the end.`,
   '',
   `Checks: ${Object.entries(checks)
     .map(([name, ok]) => `${name.replace(/_/g, ' ')}: ${ok ? 'yes' : '**no**'}`)
@@ -319,7 +319,7 @@ async function nobleInPage(browser: Browser) {
   return { tried, rate: tried / (ms / 1000) };
 }
 
-/** Samples the resident memory (MiB) of this process's Chromium descendants every 250 ms. */
+/** Samples the resident anonymous and shared memory (MiB) of this process's Chromium descendants every 250 ms. */
 function sampleMemory() {
   const rss = () => {
     const parents = new Map<number, number>();
@@ -344,7 +344,12 @@ function sampleMemory() {
     for (const [pid, name] of names) {
       if (!/chrom/i.test(name) || !descends(pid)) continue;
       try {
-        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+        // Anonymous and shared memory: file pages the browser maps while reading the list are
+        // the kernel's page cache, not memory the tab holds.
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        for (const field of ['RssAnon', 'RssShmem']) {
+          kb += Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+        }
       } catch {
         // gone meanwhile
       }

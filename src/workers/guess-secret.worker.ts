@@ -34,6 +34,9 @@ scope.onmessage = ({ data }) => {
       scope.postMessage({ type: 'progress', tried });
     };
     const { tried, found } = tryChunk(kernel, chunk, data.opening, data.reading, onBatch);
+    // Frees the chunk now: this loop allocates next to nothing, so garbage collection (and with
+    // it the release of transferred buffers) would otherwise come late and memory would pile up.
+    data.buffer.transfer(0);
     scope.postMessage({ type: 'tried', tried, found: found === null ? null : foundKey(found) });
   }
 };
