@@ -22,24 +22,30 @@ let kernel: GuessKernel | null = null;
 const PROGRESS_EVERY_MS = 100;
 
 scope.onmessage = ({ data }) => {
-  if (data.type === 'init') {
-    void start(data.module, data.signedPart, data.signature);
-  } else if (kernel !== null) {
-    const chunk = new Uint8Array(data.buffer, 0, data.length);
-    let reported = performance.now();
-    const onBatch = (tried: number) => {
-      const now = performance.now();
-      if (now - reported < PROGRESS_EVERY_MS) return;
-      reported = now;
-      scope.postMessage({ type: 'progress', tried });
-    };
-    const { tried, found } = tryChunk(kernel, chunk, data.opening, data.reading, onBatch);
-    // Frees the chunk now: this loop allocates next to nothing, so garbage collection (and with
-    // it the release of transferred buffers) would otherwise come late and memory would pile up.
-    data.buffer.transfer(0);
-    scope.postMessage({ type: 'tried', tried, found: found === null ? null : foundKey(found) });
-  }
+  if (data.type === 'init') void start(data.module, data.signedPart, data.signature);
+  else void tryBlob(data);
 };
+
+async function tryBlob(data: Extract<ToWorker, { type: 'chunk' }>) {
+  if (kernel === null) return;
+  let chunk: Uint8Array;
+  try {
+    chunk = new Uint8Array(await data.blob.arrayBuffer());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    scope.postMessage({ type: 'failed', message: `A word list could not be read (${reason}).` });
+    return;
+  }
+  let reported = performance.now();
+  const onBatch = (tried: number) => {
+    const now = performance.now();
+    if (now - reported < PROGRESS_EVERY_MS) return;
+    reported = now;
+    scope.postMessage({ type: 'progress', tried });
+  };
+  const { tried, found } = tryChunk(kernel, chunk, data.opening, data.reading, onBatch);
+  scope.postMessage({ type: 'tried', tried, found: found === null ? null : foundKey(found) });
+}
 
 async function start(
   module: WebAssembly.Module | null,

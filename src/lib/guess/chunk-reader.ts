@@ -13,13 +13,17 @@ export const CHUNK_BYTES = 1024 * 1024;
  * are read (`auto`: a line that is a Python literal is its value; `plain`: lines as written).
  */
 export interface WordListSource {
-  readonly blob: Pick<Blob, 'size' | 'slice'>;
+  readonly blob: Blob;
   readonly reading: KeyReading;
 }
 
 export interface WordListChunk {
-  /** Holds the chunk in its first `length` bytes; transferable to a worker. */
-  readonly buffer: ArrayBuffer;
+  /**
+   * The chunk's bytes, still unread: the worker reads them itself, so the buffer it tries is its
+   * own and is freed by its own garbage collector (a buffer transferred in stays tied to the
+   * message that brought it, and the worker, which allocates next to nothing, rarely collects).
+   */
+  readonly blob: Blob;
   readonly length: number;
   /** Whether the chunk opens its list (a byte order mark there is not part of a key). */
   readonly opening: boolean;
@@ -52,7 +56,12 @@ export async function* readChunks(
           continue;
         }
       }
-      yield { buffer, length, opening: position === 0, reading };
+      yield {
+        blob: blob.slice(position, position + length),
+        length,
+        opening: position === 0,
+        reading,
+      };
       position += length;
       size = chunkBytes;
     }

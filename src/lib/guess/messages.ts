@@ -15,7 +15,8 @@ export type ToWorker =
     }
   | {
       readonly type: 'chunk';
-      readonly buffer: ArrayBuffer;
+      /** The chunk's bytes, to be read by the worker. */
+      readonly blob: Blob;
       readonly length: number;
       readonly opening: boolean;
       readonly reading: KeyReading;

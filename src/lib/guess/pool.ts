@@ -123,7 +123,7 @@ export function startPool(options: PoolOptions): PoolRun {
     const chunk = next.value;
     busy += 1;
     sizes.set(worker, chunk.length);
-    worker.postMessage({ type: 'chunk', ...chunk }, [chunk.buffer]);
+    worker.postMessage({ type: 'chunk', ...chunk });
   };
 
   const sizes = new Map<PoolWorker, number>();

@@ -32,7 +32,7 @@ class FakeWorker implements PoolWorker {
     this.crash = crash;
   }
   postMessage(message: ToWorker) {
-    setTimeout(() => {
+    setTimeout(async () => {
       if (this.terminated) return;
       if (this.crash) return this.onerror?.({} as ErrorEvent);
       if (message.type === 'init') {
@@ -41,7 +41,8 @@ class FakeWorker implements PoolWorker {
         return this.reply({ type: 'ready', kernel: this.kernel.name });
       }
       this.chunks += 1;
-      const bytes = new Uint8Array(message.buffer, 0, message.length);
+      const bytes = new Uint8Array(await message.blob.arrayBuffer());
+      if (this.terminated) return;
       const { tried, found } = tryChunk(
         this.kernel!,
         bytes,
@@ -129,16 +130,19 @@ describe('guessing with a pool of workers', () => {
 });
 
 describe('reading word lists in chunks', () => {
-  const decode = (chunk: { buffer: ArrayBuffer; length: number }) =>
-    new TextDecoder().decode(new Uint8Array(chunk.buffer, 0, chunk.length));
+  const decode = async (chunk: { blob: Blob; length: number }) => {
+    expect(chunk.blob.size).toBe(chunk.length);
+    return new TextDecoder().decode(await chunk.blob.arrayBuffer());
+  };
 
   it('cuts chunks after a newline and covers the list exactly once', async () => {
     const text = wrong(2000).join('\n');
     const chunks = [];
     for await (const chunk of readChunks([list(wrong(2000))], 1000)) chunks.push(chunk);
+    const texts = await Promise.all(chunks.map(decode));
     expect(chunks.length).toBeGreaterThan(10);
-    expect(chunks.map(decode).join('')).toBe(text);
-    expect(chunks.slice(0, -1).every((c) => decode(c).endsWith('\n'))).toBe(true);
+    expect(texts.join('')).toBe(text);
+    expect(texts.slice(0, -1).every((t) => t.endsWith('\n'))).toBe(true);
     expect(chunks.map((c) => c.opening)).toEqual(chunks.map((_, i) => i === 0));
   });
 
@@ -146,7 +150,7 @@ describe('reading word lists in chunks', () => {
     const long = 'x'.repeat(5000);
     const chunks: string[] = [];
     const lines = ['a', long, 'b', ...wrong(2000)];
-    for await (const chunk of readChunks([list(lines)], 1000)) chunks.push(decode(chunk));
+    for await (const chunk of readChunks([list(lines)], 1000)) chunks.push(await decode(chunk));
     expect(chunks[0]).toBe('a\n');
     expect(chunks[1]!.startsWith(`${long}\nb\n`)).toBe(true);
     expect(chunks.join('')).toBe(lines.join('\n'));
