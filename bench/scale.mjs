@@ -48,6 +48,9 @@ const builds = buildCount();
 const id = (index) => `lesson-${String(index).padStart(4, '0')}`;
 const startedAt = new Date();
 const reference = readLesson(REFERENCE_LESSON.file);
+/** The sites to build: lesson count, content folder, output folder. */
+const sites = [];
+/** What each build measured, in `sites` order. */
 const results = [];
 
 const folders = [];
@@ -65,10 +68,10 @@ try {
         withTitleAndOrder(reference, { title, order: index }),
       );
     }
-    results.push({ lessons: count, content: content.dir, outDir: out.dir });
+    sites.push({ lessons: count, content: content.dir, outDir: out.dir });
   }
   const timings = await coldBuildRounds(
-    results.map((result) => ({
+    sites.map((result) => ({
       label: `${result.lessons} lessons`,
       build: () => {
         rmSync(result.outDir, { recursive: true, force: true });
@@ -81,7 +84,7 @@ try {
     builds,
   );
 
-  for (const [index, result] of results.entries()) {
+  for (const [index, result] of sites.entries()) {
     const { error, ...timing } = timings[index];
     if (error) throw new Error(`the build with ${result.lessons} lessons failed: ${error.message}`);
     const { lessons: count, outDir } = result;
@@ -96,9 +99,8 @@ try {
       `${count} lessons: fastest build ${duration(timing.buildMs)}, ${pages} pages, ` +
         `lesson page ${kb(lesson.total.bytes)}, catalogue ${kb(catalogue.total.bytes)}`,
     );
-    delete result.content;
-    delete result.outDir;
-    Object.assign(result, {
+    results.push({
+      lessons: count,
       ...timing,
       buildMsPerLesson: timing.buildMs / count,
       pages,

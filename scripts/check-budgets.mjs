@@ -10,7 +10,9 @@ import { builtSite, fileForPath, readPages } from './lib/built-site.mjs';
 /** Budgets in gzip bytes, by page (base-relative path). Pages not listed use `default`. */
 const budgets = {
   '': { files: 0, total: 1_536, why: 'the catalogue loads no JavaScript files' },
-  'lessons/flask-session/': { total: 20_480, why: 'lesson page incl. quiz and playground' },
+  // 22 KB since the quiz teaches before it tells (hint first, answer on request, a way back from
+  // the evidence; 1.4 KB) and the contents mark the section being read (0.4 KB): 19.8 KB before.
+  'lessons/flask-session/': { total: 22_528, why: 'lesson page incl. quiz and playground' },
   default: { total: 20_480, why: 'default page budget' },
 };
 

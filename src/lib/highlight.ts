@@ -81,3 +81,14 @@ export const tokensToClasses: ShikiTransformer = {
     if (kind !== undefined && kind !== 'plain') this.addClassToHast(node, `tok-${kind}`);
   },
 };
+
+/**
+ * Numbers each line of highlighted code (`data-line="7"`, from 1) so the step-through player can
+ * mark the line that runs.
+ */
+export const numberedLines: ShikiTransformer = {
+  name: 'lesson-numbered-lines',
+  line(node, line) {
+    node.properties['data-line'] = line;
+  },
+};

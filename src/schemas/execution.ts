@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { SCENARIOS, type ScenarioId } from '../lib/playground/scenarios.ts';
+import { LESSON_APP_SOURCES, type LessonAppId } from '../lib/lesson-apps/sources.ts';
 import { idSchema } from './ref.ts';
 
 /** The columns of the execution table, in display order; also valid `table:<step>:<column>` refs. */
@@ -24,23 +24,26 @@ export const executionStepSchema = z.object({
   after: z.string().min(1).optional(),
   /** The response body the browser shows. */
   output: z.string().min(1).optional(),
-  /** One sentence that narrates the step (used by the step-through player and screen readers). */
-  narration: z.string().min(1),
   /**
-   * The id of the concept-flow stage the narration is mostly about; the step-through player marks
-   * that stage alongside the row. Optional: without it no stage is marked for the step.
+   * One sentence that narrates the whole request (the step-through player shows it above the
+   * stage narrations). With a scenario, the build checks it against the request's trace: every
+   * number it names must be a value the session held or a literal of the code that ran, and "no
+   * cookie" only where the browser sent none.
    */
-  stage: idSchema.optional(),
+  narration: z.string().min(1),
 });
 
-/** The playground scenarios a lesson's execution table can be computed from. */
-export const scenarioIdSchema = z.enum(Object.keys(SCENARIOS) as [ScenarioId, ...ScenarioId[]]);
+/** The lesson apps a lesson's execution table can be computed from. */
+export const scenarioIdSchema = z.enum(
+  Object.keys(LESSON_APP_SOURCES) as [LessonAppId, ...LessonAppId[]],
+);
 
 /** The execution table: the code sample run request by request. */
 export const executionTableSchema = z.object({
   /**
-   * The app whose requests the table shows (a scenario of `src/lib/playground/scenarios.ts`).
-   * When set, the build runs one request per step through the session engine and fills in each
+   * The app whose requests the table shows (a lesson app of `src/lib/lesson-apps/sources.ts`;
+   * each step requests its first route). When set, the build runs one request per step through
+   * the session engine and fills in each
    * step's before/action/after/output and the tracker's values; the code sample must then be that
    * app's exact Python source.
    */

@@ -9,8 +9,11 @@ export const keyMomentSchema = z.object({
   answer: z.string().min(1),
   /** Where on the page the answer can be seen (a table row or flow stage). */
   cites: refSchema,
-  /** Set when popular material teaches this point wrongly: what it claims, and what Flask really does. */
-  correction: z.string().min(1).optional(),
+  /**
+   * Set when tutorials commonly teach this point wrongly: the wrong claim as a misconception, then
+   * what Flask really does ("Many tutorials say …; in Flask …"). Shown as "Common misconception".
+   */
+  misconception: z.string().min(1).optional(),
 });
 
 export const keyMomentsSchema = z.array(keyMomentSchema).min(1);

@@ -1,27 +1,49 @@
-const darkQuery = '(prefers-color-scheme: dark)';
+/** What the learner picked: follow the device, or pin one theme. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
 
-/** The theme in effect: the one pinned on <html> (by theme-init.js or a click), else the system's. */
-function currentTheme(): 'light' | 'dark' {
-  const pinned = document.documentElement.dataset['theme'];
-  if (pinned === 'light' || pinned === 'dark') return pinned;
-  return matchMedia(darkQuery).matches ? 'dark' : 'light';
+const storageKey = 'theme';
+
+/** The saved choice; anything but `light` or `dark` (or unreadable storage) means System. */
+function savedChoice(): ThemeChoice {
+  try {
+    const saved = localStorage.getItem(storageKey);
+    return saved === 'light' || saved === 'dark' ? saved : 'system';
+  } catch {
+    return 'system';
+  }
 }
 
-/** Makes every theme toggle on the page work and keeps its pressed state in step with the theme. */
-export function wireThemeToggle(): void {
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-    const sync = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
-    sync();
+/**
+ * Applies a choice to <html> the way `theme-init.js` does before the first paint (`data-theme`
+ * for a pinned theme, none for System) and saves it. Storage can be unavailable (private mode,
+ * quota); the choice then lasts for this page only.
+ */
+function applyChoice(choice: ThemeChoice): void {
+  const root = document.documentElement;
+  if (choice === 'system') delete root.dataset['theme'];
+  else root.dataset['theme'] = choice;
+  try {
+    if (choice === 'system') localStorage.removeItem(storageKey);
+    else localStorage.setItem(storageKey, choice);
+  } catch {
+    // See above: not saved, still applied.
+  }
+}
+
+/** Makes the page's theme buttons work: pressing one applies it, and only it shows as pressed. */
+export function wireThemeSwitch(): void {
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>('[data-theme-choice]')];
+  const sync = (choice: ThemeChoice) => {
+    for (const button of buttons) {
+      button.setAttribute('aria-pressed', String(button.dataset['themeChoice'] === choice));
+    }
+  };
+  sync(savedChoice());
+  for (const button of buttons) {
     button.addEventListener('click', () => {
-      const next = currentTheme() === 'dark' ? 'light' : 'dark';
-      document.documentElement.dataset['theme'] = next;
-      try {
-        localStorage.setItem('theme', next);
-      } catch {
-        // Storage can be unavailable (private mode, quota); the choice then lasts for this page only.
-      }
-      sync();
+      const choice = button.dataset['themeChoice'] as ThemeChoice;
+      applyChoice(choice);
+      sync(choice);
     });
-    matchMedia(darkQuery).addEventListener('change', sync);
   }
 }

@@ -23,6 +23,7 @@ import logging
 import random
 import re
 import sys
+import traceback
 import uuid
 import warnings
 import zlib
@@ -42,7 +43,7 @@ from markupsafe import Markup
 from werkzeug.http import parse_cookie
 
 HERE = Path(__file__).resolve().parent
-LESSON_APPS_TS = HERE.parent.parent / "src" / "lib" / "lesson-app-sources.ts"
+LESSON_APPS_TS = HERE.parent.parent / "src" / "lib" / "lesson-apps" / "sources.ts"
 KEY = "dev-secret-key"
 T0 = 1700000000  # 2023-11-14T22:13:20Z
 MAX_AGE = 2678400
@@ -621,7 +622,7 @@ def cookie_headers_section():
 # --- section: requests ------------------------------------------------------------------
 
 def lesson_sources():
-    """The Python of each lesson app, taken from src/lib/lesson-app-sources.ts."""
+    """The Python of each lesson app, taken from src/lib/lesson-apps/sources.ts."""
     text = LESSON_APPS_TS.read_text(encoding="utf-8")
     found = re.findall(r"const (\w+)_PY = `(.*?)`;", text, flags=re.DOTALL)
     return {name.lower().replace("_", "-"): source for name, source in found}
@@ -631,8 +632,14 @@ CAPTURED = {}
 
 
 def record_exception(sender, exception, **extra):
-    """Flask's got_request_exception signal: the exception behind a 500."""
-    CAPTURED.setdefault("error", {"class": type(exception).__name__, "message": str(exception)})
+    """Flask's got_request_exception signal: the exception behind a 500, and the line of the
+    lesson app's source that raised it (its innermost frame in the exec'd `<app-id>` source)."""
+    frames = [f for f in traceback.extract_tb(exception.__traceback__)
+              if f.filename.startswith("<")]
+    error = {"class": type(exception).__name__, "message": str(exception)}
+    if frames:
+        error["line"] = frames[-1].lineno
+    CAPTURED.setdefault("error", error)
 
 
 flask.got_request_exception.connect(record_exception, weak=False)
@@ -655,25 +662,49 @@ def instrument(app):
     return app
 
 
-def lesson_app(app_id, config=None):
-    namespace = {"__name__": f"lesson_{app_id.replace('-', '_')}"}
-    exec(compile(LESSONS[app_id], f"<{app_id}>", "exec"), namespace)  # noqa: S102
-    app = namespace["app"]
-    app.config.update(config or {})
-    return instrument(app)
+class RecordingSigner(TimestampSigner):
+    """itsdangerous' own signer, noting which key its `verify_signature` loop accepted: the
+    keys it derived before returning True, counted from the newest (`reversed(secret_keys)`)."""
+
+    def verify_signature(self, value, sig):
+        tried = []
+        derive = self.derive_key
+
+        def counting(secret_key=None):
+            tried.append(secret_key)
+            return derive(secret_key)
+
+        self.derive_key = counting
+        try:
+            verified = super().verify_signature(value, sig)
+        finally:
+            del self.derive_key
+        if verified:
+            CAPTURED["verified_by"] = len(self.secret_keys) - len(tried)
+        return verified
 
 
 class FallbackInterface(SecureCookieSessionInterface):
-    """Flask >= 3.1.1's key list: fallbacks first, SECRET_KEY last (it signs)."""
+    """Flask >= 3.1.1's key list: fallbacks first, SECRET_KEY last (it signs). With no fallbacks
+    it is Flask 2.2's interface exactly (one key)."""
 
     def get_signing_serializer(self, app):
         if not app.secret_key:
             return None
         keys = [*app.config.get("SECRET_KEY_FALLBACKS", []), app.secret_key]
         return URLSafeTimedSerializer(
-            keys, salt=self.salt, serializer=self.serializer,
+            keys, salt=self.salt, serializer=self.serializer, signer=RecordingSigner,
             signer_kwargs={"key_derivation": self.key_derivation,
                            "digest_method": self.digest_method})
+
+
+def lesson_app(app_id, config=None):
+    namespace = {"__name__": f"lesson_{app_id.replace('-', '_')}"}
+    exec(compile(LESSONS[app_id], f"<{app_id}>", "exec"), namespace)  # noqa: S102
+    app = namespace["app"]
+    app.session_interface = FallbackInterface()
+    app.config.update(config or {})
+    return instrument(app)
 
 
 def scenario_app(config=None):
@@ -822,6 +853,16 @@ def requests_section():
                   ("index", {}, f"session={json_cookie('[1,2]')}"),
                   ("index", {}, f"session={json_cookie('null')}"),
                   ("index", {}, f"session={sign_payload(b64(b'{}'), ts=2**40)}")],
+                 follow=False),
+        sequence("counter_rotated_keys", "lesson:counter",
+                 {"SECRET_KEY": "newest", "SECRET_KEY_FALLBACKS": ["oldest", "old"]},
+                 [("index", {}, f"session={dumps({'count': n}, key=k)}")
+                  for n, k in ((1, "oldest"), (2, "old"), (3, "newest"), (4, "unknown"))],
+                 follow=False),
+        sequence("counter_key_also_a_fallback", "lesson:counter",
+                 {"SECRET_KEY": "shared", "SECRET_KEY_FALLBACKS": ["shared", "old"]},
+                 [("index", {}, f"session={dumps({'count': 1}, key='shared')}"),
+                  ("index", {}, f"session={dumps({'count': 1}, key='old')}")],
                  follow=False),
         sequence("login_logout", "lesson:login", key,
                  [("login", {"name": "alice"}), ("logout", {}), ("logout", {}),

@@ -1,6 +1,6 @@
 /** The vectors were measured on the very Python sources the lesson shows. */
 import { expect, test } from 'vitest';
-import { LESSON_APP_SOURCES } from '../../src/lib/lesson-app-sources.ts';
+import { LESSON_APP_SOURCES } from '../../src/lib/lesson-apps/sources.ts';
 import { vectors } from './vectors.ts';
 
 test('every lesson app was run in Flask with its exact source', () => {

@@ -81,7 +81,11 @@ export interface StepVector {
     modified?: boolean;
     repr?: string;
     repr_comparable?: boolean;
-    error?: { class: string; message: string };
+    /** The exception behind a 500; `line` is the lesson app's source line that raised it. */
+    error?: { class: string; message: string; line?: number };
+    /** Which key itsdangerous' `verify_signature` accepted: its index in the key list
+     * (`[...SECRET_KEY_FALLBACKS, SECRET_KEY]`), absent when no cookie verified. */
+    verified_by?: number;
   };
 }
 

@@ -87,7 +87,7 @@ test.describe('Flask session lesson page', () => {
     await expect(page.locator('main')).not.toContainText(/\bundefined\b(?!")/);
   });
 
-  test('key moments correct the seed: a missing secret key gives HTTP 500, not silence', async ({
+  test('key moments correct a common misconception: a missing secret key gives HTTP 500, not silence', async ({
     page,
   }) => {
     await page.goto(lessonPath);
@@ -96,9 +96,9 @@ test.describe('Flask session lesson page', () => {
     const secretKey = page.locator('#moment-no-secret-key');
     await expect(secretKey).toContainText('RuntimeError');
     await expect(secretKey).toContainText('HTTP 500');
-    await expect(secretKey.getByRole('complementary', { name: 'Correction' })).toContainText(
-      'silently stays empty',
-    );
+    await expect(
+      secretKey.getByRole('complementary', { name: 'Common misconception' }),
+    ).toContainText('silently stays empty');
   });
 
   test('a key moment link jumps to the table row it cites', async ({ page }) => {
@@ -118,9 +118,12 @@ test.describe('Flask session lesson page', () => {
       await expect(question.getByRole('radio')).toHaveCount(4);
     }
     const third = questions.nth(2);
-    await third.getByText('Show the answer').click();
+    // The quiz hydrates once scrolled into view; until then the answer is a <details>.
+    await third.scrollIntoViewIfNeeded();
+    await expect(third.getByRole('radio').first()).toBeEnabled();
+    await third.getByRole('button', { name: 'Show the answer' }).click();
     await expect(third).toContainText(
-      'A: Reads return defaults, but the write raises an error (HTTP 500).',
+      'The right answer is D: Reading works, but the first write fails with HTTP 500.',
     );
     await third.getByRole('button', { name: 'Hint' }).click();
     await third.getByRole('link', { name: /key moment/ }).click();
@@ -134,7 +137,105 @@ test.describe('Flask session lesson page', () => {
       await toc.getByRole('link', { name }).click();
       const id = new URL(page.url()).hash.slice(1);
       await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+      // Marked once the (possibly smooth) scroll has settled: the section is where it should be.
+      await expect(toc.getByRole('link', { name })).toHaveAttribute('aria-current', 'true');
     }
+  });
+
+  test('the lesson opens with an introduction before its first section', async ({ page }) => {
+    await page.goto(lessonPath);
+    const intro = page.locator('.lesson-intro');
+    await expect(intro).toContainText('follows a small counter through five requests');
+    const introBox = await intro.boundingBox();
+    const firstSection = await page.locator('#concept-flow').boundingBox();
+    expect(introBox!.y).toBeLessThan(firstSection!.y);
+    await expect(page.locator('section:has(#full-transcript)')).toContainText(
+      'The whole lesson as continuous text',
+    );
+  });
+
+  test.describe('at 1440 px', () => {
+    test.use({ viewport: { width: 1440, height: 900 } });
+
+    test('the contents stay beside the lesson and mark the section being read', async ({
+      page,
+    }) => {
+      await page.goto(lessonPath);
+      const toc = page.getByRole('navigation', { name: 'On this page' });
+      const sections = page.locator('.lesson-sections');
+      const tocBox = await toc.boundingBox();
+      const sectionsBox = await sections.boundingBox();
+      expect(tocBox!.x).toBeGreaterThanOrEqual(sectionsBox!.x + sectionsBox!.width);
+      // The sections use the width: the execution table fits without scrolling sideways.
+      const table = page.locator('.execution-table');
+      const fits = await table.evaluate((el) => el.scrollWidth <= el.parentElement!.clientWidth);
+      expect(fits).toBe(true);
+
+      await page.locator('#variable-tracker').evaluate((el) => {
+        document.documentElement.style.scrollBehavior = 'auto';
+        el.scrollIntoView();
+      });
+      await expect(toc).toBeInViewport();
+      const current = toc.locator('[aria-current="true"]');
+      await expect(current).toHaveCount(1);
+      await expect(current).toHaveText('Variable tracker');
+
+      await page.locator('#key-moments').evaluate((el) => el.scrollIntoView());
+      await expect(toc).toBeInViewport();
+      await expect(current).toHaveText('Key moments');
+    });
+  });
+
+  test.describe('at 320 px', () => {
+    test.use({ viewport: { width: 320, height: 700 } });
+
+    test('execution steps are cards titled "Step N" on one line, each closed by its border', async ({
+      page,
+    }) => {
+      await page.goto(lessonPath);
+      const rows = page.locator('.execution-table tbody tr');
+      for (const row of await rows.all()) {
+        const title = row.locator('th');
+        await expect(title).toHaveText(/^Step \d$/);
+        const lineHeight = await title.evaluate((el) =>
+          parseFloat(getComputedStyle(el).lineHeight),
+        );
+        // One line: "Step 1" does not break into "Ste / p 1".
+        const height = await title.evaluate((el) => {
+          const style = getComputedStyle(el);
+          return el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+        });
+        expect(height).toBeLessThan(lineHeight * 1.5);
+        expect(await row.evaluate((el) => getComputedStyle(el).borderBottomWidth)).toBe('1px');
+      }
+      const last = rows.last().locator('td');
+      for (const cell of (await last.all()).slice(0, -1)) {
+        expect(await cell.evaluate((el) => getComputedStyle(el).borderBottomWidth)).toBe('1px');
+      }
+    });
+
+    test('the variable tracker stacks its values vertically, none wrapped', async ({ page }) => {
+      await page.goto(lessonPath);
+      const region = page.locator('.table-scroll:has(.tracker)');
+      const overflow = await region.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const cells = region.locator('td');
+      await expect(cells).toHaveCount(6);
+      const tops = await cells.evaluateAll((all) =>
+        all.map((el) => el.getBoundingClientRect().top),
+      );
+      for (let i = 1; i < tops.length; i++) expect(tops[i]!).toBeGreaterThan(tops[i - 1]!);
+      const start = cells.first();
+      await expect(start).toContainText('not set');
+      const startHeight = await start.locator('em').evaluate((el) => el.getClientRects().length);
+      expect(startHeight).toBe(1);
+    });
+
+    test('the header keeps the theme switch beside the site name', async ({ page }) => {
+      await page.goto(lessonPath);
+      const header = await page.locator('.site-header').boundingBox();
+      expect(header!.height).toBeLessThanOrEqual(100);
+    });
   });
 
   test('each section heading has a working anchor link', async ({ page }) => {
@@ -209,7 +310,7 @@ test.describe('without JavaScript', () => {
     const first = page.getByRole('group', { name: /^Question 1:/ });
     await expect(first.getByRole('radio').first()).toBeDisabled();
     await first.getByText('Show the answer').click();
-    await expect(first).toContainText('B: 3.');
+    await expect(first).toContainText('C: 3.');
     await first.getByText('Hint').click();
     await expect(first.getByRole('link', { name: /Session after column/ })).toBeVisible();
   });

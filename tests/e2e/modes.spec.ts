@@ -26,7 +26,7 @@ const modes = [
     label: 'Step-through',
     path: 'step-through/',
     title: 'Flask session object: Step-through · Lessons',
-    headings: ['Step through the requests', 'Execution table', 'Variable tracker', 'Concept flow'],
+    headings: ['Step through the requests', 'Concept flow', 'Execution table', 'Variable tracker'],
   },
   {
     label: 'Read',
@@ -140,7 +140,7 @@ test.describe('moving between modes', () => {
   }) => {
     await page.goto(`${lessonPath}quiz/`);
     const first = page.getByRole('group', { name: /^Question 1:/ });
-    await first.getByRole('radio', { name: 'B 3', exact: true }).check();
+    await first.getByRole('radio', { name: 'C 3', exact: true }).check();
     await first.getByRole('button', { name: 'Check' }).click();
     await expect(first.getByRole('status')).toContainText('Correct.');
 
@@ -149,7 +149,7 @@ test.describe('moving between modes', () => {
       page.getByRole('group', { name: /^Question 1:/ }).getByRole('status'),
     ).toContainText('Correct.');
     await page.goto('./');
-    await expect(page.locator('.quiz-progress')).toContainText('Quiz 1/3');
+    await expect(page.locator('.quiz-progress')).toContainText('Quiz: 1 of 3 right');
   });
 
   test('in the Quiz mode a hint links to its evidence on the full lesson page', async ({
@@ -175,7 +175,7 @@ test.describe('Review mode', () => {
     await card.locator('summary').focus();
     await page.keyboard.press('Enter');
     await expect(answer).toBeVisible();
-    await expect(card.getByRole('complementary', { name: 'Correction' })).toBeVisible();
+    await expect(card.getByRole('complementary', { name: 'Common misconception' })).toBeVisible();
     await expect(card.getByRole('link')).toHaveAttribute(
       'href',
       new RegExp(`/${lessonPath}#flow-view$`),
@@ -195,7 +195,7 @@ test.describe('modes without JavaScript', () => {
     await page.goto(`${lessonPath}quiz/`);
     const third = page.getByRole('group', { name: /^Question 3:/ });
     await third.getByText('Show the answer').click();
-    await expect(third).toContainText('A: Reads return defaults');
+    await expect(third).toContainText('D: Reading works, but the first write fails');
   });
 
   test('the read mode is complete', async ({ page }) => {

@@ -1,206 +1,228 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { axeViolations, expect, test } from './fixtures.ts';
 
 const playerPath = 'lessons/flask-session/step-through/';
 
-/** Opens the step-through page (optionally at `#step-N`) and waits for the player to hydrate. */
-async function openPlayer(page: Page, hash = '') {
-  await page.goto(playerPath + hash);
-  await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled();
-}
+const stages = ['request', 'receive', 'load', 'view', 'process', 'save', 'respond'] as const;
+type Stage = (typeof stages)[number];
 
 /**
- * Autoplay's delay between steps, plus time for the player to re-render and start its timer
- * (Preact runs effects after a frame, which the installed clock also controls).
+ * The line of app.py each stage marks: the route on line 5, the secret key on line 3 when a
+ * cookie is verified or signed, the view's statement on line 7 and its return on line 8.
  */
-const oneStep = 5_000 + 500;
+function markedLine(visit: number, stage: Stage): number | null {
+  switch (stage) {
+    case 'receive':
+      return 5;
+    case 'load':
+      return visit === 1 ? null : 3;
+    case 'view':
+      return 7;
+    case 'process':
+      return 8;
+    case 'save':
+      return 3;
+    default:
+      return null;
+  }
+}
+
+/** Opens the step-through page (optionally at a `#step-…` fragment) and waits for hydration. */
+async function openPlayer(page: Page, hash = '') {
+  await page.goto(playerPath + hash);
+  // Before hydration every control is disabled; after it, only those at an end are (aria-).
+  await expect(page.locator('.player-controls button:not([disabled])').first()).toBeVisible();
+}
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-const narration = (page: Page) => page.locator('.player-panel').getByRole('status');
-const slider = (page: Page) => page.getByRole('slider', { name: 'Step' });
+const status = (page: Page) => page.locator('.player-panel').getByRole('status');
 
-/** Asserts that step `number` (from 1) is current everywhere the player shows it. */
-async function expectStep(page: Page, number: number) {
-  await expect(narration(page)).toContainText(`Step ${number} of 5:`);
-  await expect(slider(page)).toHaveValue(String(number));
+/** Asserts that visit `visit` (from 1) at `stage` is current everywhere the player shows it. */
+async function expectAt(page: Page, visit: number, stage: Stage) {
+  const index = stages.indexOf(stage);
+  await expect(status(page)).toContainText(`Visit ${visit} of 5, stage ${index + 1} of 7`);
+  await expect(page.locator('.flow-stage[aria-current="step"]')).toHaveCount(1);
+  await expect(page.locator(`#flow-${stage}`)).toHaveAttribute('aria-current', 'step');
   await expect(page.locator('tr[aria-current="step"]')).toHaveCount(1);
-  await expect(page.locator(`#row-visit-${number}`)).toHaveAttribute('aria-current', 'step');
-  await expect(
-    page.locator('.tracker td[aria-current="step"]'),
-    'the tracker marks the value after this step',
-  ).toHaveText(String(number));
+  await expect(page.locator(`#row-visit-${visit}`)).toHaveAttribute('aria-current', 'step');
+  const line = markedLine(visit, stage);
+  const marked = page.locator('.trace-code [aria-current="true"]');
+  if (line === null) {
+    await expect(marked).toHaveCount(0);
+  } else {
+    await expect(marked).toHaveCount(1);
+    await expect(marked).toHaveAttribute('data-line', String(line));
+  }
 }
 
 test.describe('step-through player', () => {
-  test('starts at step 1 with the first row and its flow stage marked', async ({ page }) => {
+  test('starts at the first visit’s request, with no cookie sent', async ({ page }) => {
     await openPlayer(page);
-    await expectStep(page, 1);
-    await expect(narration(page)).toContainText('The browser has no cookie yet');
-    await expect(page.locator('#flow-save')).toHaveAttribute('aria-current', 'step');
-    await expect(page.locator('.flow-stage[aria-current="step"]')).toHaveCount(1);
-    await expect(button(page, 'Previous')).toBeDisabled();
-    await expect(button(page, 'Restart')).toBeDisabled();
+    await expectAt(page, 1, 'request');
+    await expect(status(page)).toContainText('sends no Cookie header');
+    await expect(page.locator('.wire')).toHaveAttribute('data-flight', 'request');
+    await expect(page.locator('.wire figcaption')).toContainText('no cookie');
+    await expect(button(page, 'Back')).toBeDisabled();
+    await expect(button(page, 'Previous visit')).toBeDisabled();
   });
 
-  test('Next and Previous step forward and back, and the URL follows', async ({ page }) => {
-    await openPlayer(page);
-    await button(page, 'Next').click();
-    await expectStep(page, 2);
-    await expect(narration(page)).toContainText('Flask verifies it and restores count 1');
-    await expect(page.locator('#flow-load')).toHaveAttribute('aria-current', 'step');
-    await expect(page.locator('#row-visit-1')).not.toHaveAttribute('aria-current', 'step');
-    await expect(page).toHaveURL(/#step-2$/);
-    await button(page, 'Next').click();
-    await button(page, 'Previous').click();
-    await expectStep(page, 2);
-    await expect(page).toHaveURL(/#step-2$/);
-    await button(page, 'Restart').click();
-    await expectStep(page, 1);
-  });
-
-  test('at the last step Next and Play are disabled, and a focused Next keeps focus', async ({
+  test('Next walks all 5 visits × 7 stages with the code line and stage marked, Back returns', async ({
     page,
   }) => {
-    await openPlayer(page, '#step-4');
-    const next = button(page, 'Next');
-    await next.focus();
-    await page.keyboard.press('Enter');
-    await expectStep(page, 5);
-    await expect(next).toBeDisabled();
-    await expect(next).toBeFocused();
-    await expect(button(page, 'Play')).toBeDisabled();
-    await page.keyboard.press('Enter');
-    await expectStep(page, 5);
-  });
-
-  test('the slider jumps to a step and says which one', async ({ page }) => {
     await openPlayer(page);
-    await slider(page).fill('4');
-    await expectStep(page, 4);
-    await expect(slider(page)).toHaveAttribute(
-      'aria-valuetext',
-      "Step 4 of 5, Fourth visit: session['count'] = 4",
-    );
-    await expect(page).toHaveURL(/#step-4$/);
-    await slider(page).focus();
-    await page.keyboard.press('ArrowLeft');
-    await expectStep(page, 3);
-    await page.keyboard.press('End');
-    await expectStep(page, 5);
+    for (let visit = 1; visit <= 5; visit++) {
+      for (const stage of stages) {
+        await expectAt(page, visit, stage);
+        await expect(page).toHaveURL(new RegExp(`#step-${visit}-${stage}$|step-through/$`));
+        if (visit < 5 || stage !== 'respond') await button(page, 'Next').click();
+      }
+    }
+    await expect(button(page, 'Next')).toBeDisabled();
+    for (const stage of [...stages].reverse().slice(1)) {
+      await button(page, 'Back').click();
+      await expectAt(page, 5, stage);
+      if (stage === 'save') {
+        await expect(page.locator('.player-session')).toContainText("{'count': 5}");
+      }
+    }
   });
 
-  test('a #step-N link opens the player at that step', async ({ page }) => {
+  test('each stage shows what the trace decided for that visit', async ({ page }) => {
+    await openPlayer(page, '#step-2-load');
+    await expect(status(page)).toContainText('the current secret key (line 3)');
+    await expect(status(page)).toContainText("restores {'count': 1}");
+    await expect(page.locator('.player-session')).toContainText("{'count': 1}");
+    await expect(page.locator('.wire')).toHaveAttribute('data-flight', 'server');
+    await button(page, 'Next').click();
+    await expect(status(page)).toContainText(
+      "Line 7 runs session['count'] = session.get('count', 0) + 1",
+    );
+    await expect(page.locator('.player-session')).toContainText(
+      "Session before{'count': 1}Session after{'count': 2}",
+    );
+    await button(page, 'Next visit').click();
+    await button(page, 'Previous visit').click();
+    await expectAt(page, 2, 'request');
+    await openPlayer(page, '#step-2-respond');
+    await expect(page.locator('.wire')).toHaveAttribute('data-flight', 'response');
+    await expect(page.locator('.wire figcaption')).toContainText('Set-Cookie: session=');
+  });
+
+  test('next visit and previous visit jump between visits', async ({ page }) => {
+    await openPlayer(page, '#step-2-view');
+    await button(page, 'Next visit').click();
+    await expectAt(page, 3, 'request');
+    await expect(page).toHaveURL(/#step-3-request$/);
+    await button(page, 'Previous visit').click();
+    await expectAt(page, 2, 'request');
+    await openPlayer(page, '#step-5-save');
+    await expect(button(page, 'Next visit')).toBeDisabled();
+  });
+
+  test('#step-N opens visit N, #step-N-<stage> one of its stages; other fragments are ignored', async ({
+    page,
+  }) => {
     await openPlayer(page, '#step-3');
-    await expectStep(page, 3);
-    await expect(narration(page)).toContainText('The cookie now carries count 2');
-    await expect(page.locator('#flow-view')).toHaveAttribute('aria-current', 'step');
-    await expect(page.locator('.player-flow-stage')).toHaveText(
-      'Concept flow, stage 4: Access/Modify session object in view',
-    );
+    await expectAt(page, 3, 'request');
+    await openPlayer(page, '#step-3-view');
+    await expectAt(page, 3, 'view');
+    await page.evaluate(() => (location.hash = '#step-4-save'));
+    await expectAt(page, 4, 'save');
+    for (const hash of ['#step-9', '#step-2-nowhere', '#step-0']) {
+      await page.evaluate((to) => (location.hash = to), hash);
+    }
+    await expectAt(page, 4, 'save');
   });
 
-  test('a changed #step-N moves the player; fragments naming no step are ignored', async ({
-    page,
-  }) => {
-    await openPlayer(page, '#step-99');
-    await expectStep(page, 1);
-    await page.evaluate(() => (location.hash = '#step-4'));
-    await expectStep(page, 4);
-    await page.evaluate(() => (location.hash = '#step-x'));
-    await page.evaluate(() => (location.hash = '#step-0'));
-    await expectStep(page, 4);
-  });
-
-  test('arrow, Home and End keys work while the player has focus, and only then', async ({
-    page,
-  }) => {
+  test('keys step while the player has focus, and only then', async ({ page }) => {
     await openPlayer(page);
     await button(page, 'Next').focus();
     await page.keyboard.press('ArrowRight');
-    await expectStep(page, 2);
-    await page.keyboard.press('End');
-    await expectStep(page, 5);
+    await expectAt(page, 1, 'receive');
+    await page.keyboard.press('PageDown');
+    await expectAt(page, 2, 'request');
     await page.keyboard.press('ArrowLeft');
-    await expectStep(page, 4);
+    await expectAt(page, 1, 'respond');
+    await page.keyboard.press('End');
+    await expectAt(page, 5, 'respond');
+    await page.keyboard.press('PageUp');
+    await expectAt(page, 5, 'request');
     await page.keyboard.press('Home');
-    await expectStep(page, 1);
+    await expectAt(page, 1, 'request');
 
     await page.getByRole('heading', { level: 1 }).click();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('End');
-    await expectStep(page, 1);
+    await expectAt(page, 1, 'request');
   });
 
-  test('autoplay steps on its own, waits while the pointer is on the lesson, and pauses', async ({
+  test('autoplay shows its progress, holds while the learner reads and says so', async ({
     page,
   }) => {
     await page.clock.install();
     await openPlayer(page);
     await button(page, 'Play').click();
-    await expect(button(page, 'Pause')).toBeFocused();
-    await page.clock.runFor(oneStep);
-    await expectStep(page, 2);
+    await expect(page.locator('.autoplay-progress')).toBeVisible();
+    await page.clock.runFor(5_500);
+    await expectAt(page, 1, 'receive');
 
-    await page.locator('#row-visit-1').hover();
+    await page.locator('.player-narration').hover();
+    await expect(button(page, 'Paused while you read')).toBeVisible();
+    await expect(page.locator('.autoplay-progress')).toHaveCount(0);
     await page.clock.runFor(20_000);
-    await expectStep(page, 2);
+    await expectAt(page, 1, 'receive');
 
-    await button(page, 'Pause').hover();
-    await page.clock.runFor(oneStep);
-    await expectStep(page, 3);
-
+    await button(page, 'Paused while you read').hover();
+    await expect(button(page, 'Pause')).toBeVisible();
+    await page.clock.runFor(5_500);
+    await expectAt(page, 1, 'load');
     await button(page, 'Pause').click();
-    await expect(button(page, 'Play')).toBeFocused();
     await page.clock.runFor(20_000);
-    await expectStep(page, 3);
+    await expectAt(page, 1, 'load');
   });
 
-  test('autoplay waits while focus is in the lesson views', async ({ page }) => {
-    await page.clock.install();
-    await openPlayer(page);
-    // Keyboard only: focusing scrolls the page, and content moving under a mouse left over the
-    // player would hold autoplay by pointer instead.
-    await button(page, 'Play').focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('region', { name: /count grows by one/ }).focus();
-    await page.clock.runFor(20_000);
-    await expectStep(page, 1);
-    await button(page, 'Pause').focus();
-    await page.clock.runFor(oneStep);
-    await expectStep(page, 2);
-  });
-
-  test('autoplay stops by itself at the last step', async ({ page }) => {
-    await page.clock.install();
-    await openPlayer(page, '#step-4');
-    await button(page, 'Play').click();
-    await page.clock.runFor(oneStep);
-    await expectStep(page, 5);
-    await expect(button(page, 'Play')).toBeDisabled();
-    await expect(button(page, 'Play')).toBeFocused();
-  });
-
-  test('with reduced motion, autoplay waits longer between steps', async ({ page }) => {
+  test('with reduced motion the cookie does not move and autoplay waits longer', async ({
+    page,
+  }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.clock.install();
     await openPlayer(page);
+    const moving = await page
+      .locator('.wire-cookie')
+      .evaluate((chip) => chip.getAnimations().length);
+    expect(moving).toBe(0);
     await button(page, 'Play').click();
-    await page.clock.runFor(oneStep);
-    await expectStep(page, 1);
+    await page.clock.runFor(5_500);
+    await expectAt(page, 1, 'request');
     await page.clock.runFor(3_000);
-    await expectStep(page, 2);
+    await expectAt(page, 1, 'receive');
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`no axe violations in ${colorScheme} at every kind of stage`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      for (const hash of ['#step-1-request', '#step-2-load', '#step-3-view', '#step-5-respond']) {
+        await openPlayer(page, hash);
+        expect(await axeViolations(page), hash).toEqual([]);
+      }
+    });
+  }
 });
 
 test.describe('step-through without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('lists the narration of every step next to the table', async ({ page }) => {
+  test('hides the controls and lists every visit stage by stage', async ({ page }) => {
     await page.goto(playerPath);
     const list = page.getByRole('region', { name: 'What happens at each step' });
-    await expect(list.getByRole('listitem')).toHaveCount(5);
+    await expect(list.locator(':scope > ol > li')).toHaveCount(5);
+    await expect(list.locator(':scope > ol > li').nth(2).locator('li')).toHaveCount(7);
     await expect(list).toContainText('Third visit: The cookie now carries count 2');
+    await expect(list).toContainText("restores {'count': 2}");
     await expect(page.locator('table.execution-table tbody tr')).toHaveCount(5);
-    await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+    for (const name of ['Next', 'Back', 'Play', 'Next visit']) {
+      await expect(page.getByRole('button', { name, exact: true })).toBeHidden();
+    }
+    await expect(page.locator('.player-keys')).toBeHidden();
   });
 });

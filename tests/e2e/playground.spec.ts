@@ -41,8 +41,16 @@ test.describe('session playground', () => {
       await expect(rowCount(playground)).toHaveCount(visit);
     }
     const rows = await playgroundRows(playground);
-    expect(rows.map((row) => row.slice(0, 5))).toEqual(lessonTable);
+    expect(rows.map((row) => row.slice(1, 5))).toEqual(lessonTable.map((row) => row.slice(1)));
     expect(rows.map((row) => row[5])).toEqual(['1', '2', '3', '4', '5']);
+    // Named by what happened, not by position: the first has no cookie yet.
+    expect(rows.map((row) => row[0])).toEqual([
+      'New visitor',
+      'Second visit',
+      'Third visit',
+      'Fourth visit',
+      'Fifth visit',
+    ]);
   });
 
   test('replaying the lesson fills the table and the request panel', async ({ page }) => {
@@ -74,7 +82,7 @@ test.describe('session playground', () => {
     await expect(anatomy).toContainText(
       /Signed at\s*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(just now\)/,
     );
-    await expect(anatomy.locator('.pg-hex')).toHaveText(/^[0-9a-f]{40}$/);
+    await expect(anatomy.locator('.cookie-hex')).toHaveText(/^[0-9a-f]{40}$/);
   });
 
   test('the cookie anatomy opens the current cookie in the inspector', async ({ page }) => {
@@ -161,12 +169,12 @@ test.describe('session playground', () => {
     const jar = playground.locator('.pg-jar');
     await expect(jar).toContainText('Expires=');
     await expect(jar).toContainText('(in 31 days)');
-    await playground.getByRole('button', { name: 'Advance the clock 1 day' }).click();
+    await playground.getByRole('button', { name: '+1 day', exact: true }).click();
     await send(playground);
     await expect(rowCount(playground)).toHaveCount(2);
     expect((await playgroundRows(playground))[1]![6]).toContain('re-signed it with a new Expires');
     await expect(jar).toContainText('(in 31 days)');
-    await playground.getByRole('button', { name: 'Advance the clock 31 days' }).click();
+    await playground.getByRole('button', { name: '+31 days', exact: true }).click();
     await expect(playground.getByRole('note')).toContainText(
       'deleted a cookie whose Expires time passed',
     );
@@ -280,7 +288,7 @@ test.describe('session playground', () => {
     const playground = await openPlayground(page);
     await send(playground);
     await expect(playground.locator('[role="status"][aria-live="polite"]')).toHaveText(
-      'Visit 1, GET /: Count: 1. No cookie yet, so the session started empty. Flask signed the changed session into a new cookie.',
+      'New visitor, GET /: Count: 1. No cookie yet, so the session started empty. Flask signed the changed session into a new cookie.',
     );
   });
 
@@ -307,6 +315,15 @@ test.describe('session playground', () => {
     await page.keyboard.press('Enter');
     await expect(rowCount(playground)).toHaveCount(4);
     expect((await playgroundRows(playground))[3]![4]).toBe('500 INTERNAL SERVER ERROR');
+    const steps = playground.getByText('Every step of this request, line by line');
+    await steps.focus();
+    await page.keyboard.press('Enter');
+    await expect(playground.locator('.pg-trace ol')).toBeVisible();
+    const reset = playground.getByRole('button', { name: 'Reset playground' });
+    await reset.focus();
+    await page.keyboard.press('Enter');
+    await expect(rowCount(playground)).toHaveCount(0);
+    await expect(reset).toBeFocused();
   });
 
   test('hostile text typed into the cookie is shown as text, never run', async ({ page }) => {
@@ -384,6 +401,10 @@ test.describe('session playground', () => {
       await playground.getByRole('button', { name: 'Remove the secret key' }).click();
       await expect(rowCount(playground)).toHaveCount(3);
       await playground.getByText('Edit the cookie’s data by hand').click();
+      await playground.getByText('Every step of this request, line by line').click();
+      await expect(playground.getByRole('region', { name: 'Page' })).toContainText(
+        'Internal Server Error',
+      );
       expect(await axeViolations(page)).toEqual([]);
     });
   }
@@ -401,4 +422,255 @@ test.describe('session playground', () => {
       expect(overflow).toBeLessThanOrEqual(0);
     });
   }
+
+  for (const width of [1280, 390]) {
+    test(`Send request shows the page in view at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: width > 800 ? 800 : 844 });
+      const playground = await openPlayground(page);
+      const button = playground.getByRole('button', { name: 'Send request' });
+      // The button at the very bottom of the screen, as after scrolling down to it.
+      await button.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+      await button.click();
+      const browserWindow = playground.getByRole('region', { name: 'Page' });
+      await expect(browserWindow.getByText('Count: 1')).toBeInViewport();
+      await expect(browserWindow).toContainText('200 OK');
+    });
+  }
+
+  test('the browser shows Flask’s 500 page when the view raises RuntimeError', async ({ page }) => {
+    const playground = await openPlayground(page);
+    await playground.getByRole('button', { name: 'Remove the secret key' }).click();
+    const browserWindow = playground.getByRole('region', { name: 'Page' });
+    await expect(browserWindow).toContainText('500 INTERNAL SERVER ERROR');
+    await expect(browserWindow).toContainText('Internal Server Error');
+    await expect(browserWindow).toContainText('The server encountered an internal error');
+  });
+
+  test('every experiment after every other one gives its own outcome', async ({ page }) => {
+    test.slow();
+    const outcomes = [
+      {
+        button: 'Tamper with the cookie',
+        label: 'Visit with tampered cookie',
+        note: 'BadTimeSignature',
+      },
+      {
+        button: 'Change the secret key',
+        label: 'Visit after the key changed',
+        note: 'BadTimeSignature',
+      },
+      {
+        button: 'Rotate the key',
+        label: 'Visit after the key rotated',
+        note: "fallback key 'secret'",
+      },
+      {
+        button: 'Remove the secret key',
+        label: 'Visit without a secret key',
+        note: 'no secret key',
+      },
+      { button: 'Let the session expire', label: 'Expired session', note: 'SignatureExpired' },
+    ];
+    // A de Bruijn sequence over the five experiments: each ordered pair (and each one twice
+    // running) appears once as neighbours, in 26 clicks.
+    const order: number[] = [];
+    const a = new Array<number>(4).fill(0);
+    const build = (t: number, p: number) => {
+      if (t > 2) {
+        if (2 % p === 0) order.push(...a.slice(1, p + 1));
+        return;
+      }
+      a[t] = a[t - p]!;
+      build(t + 1, p);
+      for (let j = a[t - p]! + 1; j < outcomes.length; j++) {
+        a[t] = j;
+        build(t + 1, t);
+      }
+    };
+    build(1, 1);
+    order.push(order[0]!);
+    const playground = await openPlayground(page);
+    const pairs = new Set<string>();
+    for (const [index, which] of order.entries()) {
+      const expected = outcomes[which]!;
+      if (index > 0) pairs.add(`${order[index - 1]}→${which}`);
+      await playground.getByRole('button', { name: expected.button }).click();
+      const last = playground.locator('table.pg-rows tbody tr').last();
+      await expect(last.locator('.pg-visit')).toHaveText(expected.label);
+      await expect(last.locator('td').last()).toContainText(expected.note);
+      await expect(playground.getByRole('note')).toContainText(/\.$/);
+    }
+    expect(pairs.size).toBe(25);
+  });
+
+  test('an experiment says what it set up before its own step', async ({ page }) => {
+    const playground = await openPlayground(page);
+    await playground.getByRole('button', { name: 'Remove the secret key' }).click();
+    await expect(rowCount(playground)).toHaveCount(1);
+    await playground.getByRole('button', { name: 'Let the session expire' }).click();
+    await expect(playground.getByRole('note')).toHaveText(
+      "Restored the key 'secret', sent one visit, then moved the clock one second past PERMANENT_SESSION_LIFETIME and visited again. Result: Cookie rejected (SignatureExpired); Flask started a new, empty session. Flask signed the changed session into a new cookie.",
+    );
+    const rows = await playgroundRows(playground);
+    expect(rows.map((row) => row[0])).toEqual([
+      'Visit without a secret key',
+      'New visitor',
+      'Expired session',
+    ]);
+  });
+
+  test('Reset playground restores the lesson’s set-up, also after a reload', async ({ page }) => {
+    const playground = await openPlayground(page);
+    await playground.getByRole('button', { name: 'Rotate the key' }).click();
+    await playground
+      .getByRole('combobox', { name: 'App' })
+      .selectOption({ label: 'Log in and log out' });
+    await expect(rowCount(playground)).toHaveCount(2);
+    await playground.getByRole('button', { name: 'Reset playground' }).click();
+    await expect(rowCount(playground)).toHaveCount(0);
+    await expect(
+      playground.getByText('No cookies: the next request is a new visitor.'),
+    ).toBeVisible();
+    await expect(playground.locator('.pg-code')).toContainText("app.secret_key = 'secret'");
+    await expect(playground.locator('.pg-code')).not.toContainText('SECRET_KEY_FALLBACKS');
+    await expect(playground.getByRole('combobox', { name: 'App' })).toHaveValue('counter');
+    await page.reload();
+    await expect(playground.getByRole('button', { name: 'Send request' })).toBeEnabled();
+    await expect(playground.getByText('No requests yet.')).toBeVisible();
+  });
+
+  test('Back after the inspector link brings back the table, jar, clock and settings', async ({
+    page,
+  }) => {
+    const playground = await openPlayground(page);
+    await playground.getByRole('checkbox', { name: /session\.permanent = True/ }).check();
+    await send(playground);
+    await send(playground);
+    await playground.getByRole('button', { name: '+1 day', exact: true }).click();
+    const clock = await playground.locator('.pg-clock').textContent();
+    const jar = await playground.locator('.pg-jar').textContent();
+    await playground
+      .getByRole('link', { name: 'Open this cookie in the cookie inspector' })
+      .click();
+    await expect(page).toHaveURL(/tools\/cookie-inspector\//);
+    await page.goBack();
+    await expect(rowCount(playground)).toHaveCount(2);
+    expect((await playgroundRows(playground)).map((row) => row[4])).toEqual([
+      'Count: 1',
+      'Count: 2',
+    ]);
+    await expect(playground.locator('.pg-clock')).toHaveText(clock!);
+    await expect(playground.locator('.pg-jar')).toHaveText(jar!);
+    await expect(
+      playground.getByRole('checkbox', { name: /session\.permanent = True/ }),
+    ).toBeChecked();
+    await expect(playground.getByRole('region', { name: 'Page' })).toContainText('Count: 2');
+    // Kept in the tab's storage, not only in a page the browser cached: a reload keeps it too.
+    await page.reload();
+    await expect(rowCount(playground)).toHaveCount(2);
+    await expect(playground.locator('.pg-jar')).toHaveText(jar!);
+  });
+
+  test('a corrupt saved playground is discarded and the lesson’s set-up shown', async ({
+    page,
+  }) => {
+    await page.goto(playgroundPath);
+    await page.evaluate(() =>
+      sessionStorage.setItem('playground:flask-session', '{"version":1,"state":{"rows":7}}'),
+    );
+    const playground = await openPlayground(page);
+    await expect(playground.getByText('No requests yet.')).toBeVisible();
+    await send(playground);
+    await expect(rowCount(playground)).toHaveCount(1);
+  });
+
+  test.describe('before and without JavaScript', () => {
+    test('with JavaScript the notice never shows and the island keeps its size', async ({
+      page,
+    }) => {
+      // Hold the island's code back to look at the page before hydration.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/_astro\/SessionPlayground\.[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(playgroundPath);
+      const playground = page.locator('.playground');
+      await playground.scrollIntoViewIfNeeded();
+      await expect(page.getByText('needs JavaScript')).toBeHidden();
+      const send = playground.getByRole('button', { name: 'Send request' });
+      await expect(send).toBeDisabled();
+      expect(await send.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+      const before = await playground.boundingBox();
+      release();
+      await expect(send).toBeEnabled();
+      const after = await playground.boundingBox();
+      expect(Math.abs(after!.height - before!.height)).toBeLessThanOrEqual(1);
+    });
+
+    test.describe(() => {
+      test.use({ javaScriptEnabled: false });
+      test('without JavaScript the notice shows and the controls are disabled', async ({
+        page,
+      }) => {
+        await page.goto(playgroundPath);
+        const playground = page.locator('.playground');
+        await expect(page.getByText('needs JavaScript')).toBeVisible();
+        await expect(playground.getByRole('button', { name: 'Send request' })).toBeDisabled();
+      });
+    });
+  });
+
+  test('typing a key updates the code at once; the clock keeps a half-made cookie edit', async ({
+    page,
+  }) => {
+    const playground = await openPlayground(page);
+    await playground.getByText('Edit the cookie’s data by hand').click();
+    await expect(
+      playground.getByText('no session cookie to edit yet: send a request first'),
+    ).toBeVisible();
+    await expect(playground.getByLabel('The JSON inside the cookie')).toBeDisabled();
+    const key = playground.getByRole('textbox', { name: 'SECRET_KEY' });
+    await key.fill('');
+    await key.pressSequentially('abc');
+    await expect(playground.locator('.pg-code')).toContainText("app.secret_key = 'abc'");
+    await expect(key).toBeFocused();
+
+    await send(playground);
+    const draft = playground.getByLabel('The JSON inside the cookie');
+    await expect(draft).toHaveValue('{"count":1}');
+    await draft.fill('{"count": 4');
+    await playground.getByRole('button', { name: '+1 hour', exact: true }).click();
+    await expect(draft).toHaveValue('{"count": 4');
+    await playground
+      .getByRole('button', { name: 'Put it in the cookie jar without re-signing' })
+      .click();
+    await expect(playground.getByRole('note')).toHaveText(
+      /^That is not valid JSON \(.+\), so the cookie was left as it was\.$/,
+    );
+  });
+
+  test('clock buttons are named by their visible label, grouped under Clock', async ({ page }) => {
+    const playground = await openPlayground(page);
+    const clock = playground.getByRole('group', { name: 'Clock' });
+    for (const label of ['+1 hour', '+1 day', '+31 days']) {
+      await expect(clock.getByRole('button', { name: label, exact: true })).toBeVisible();
+    }
+  });
+
+  test('the last request’s whole trace is one click away', async ({ page }) => {
+    const playground = await openPlayground(page);
+    await playground.getByRole('button', { name: 'Remove the secret key' }).click();
+    await playground.getByText('Every step of this request, line by line').click();
+    const trace = playground.locator('.pg-trace ol');
+    await expect(trace.locator(':scope > li')).toHaveCount(7);
+    await expect(trace).toContainText("line 7: session['count'] = session.get('count', 0) + 1");
+    await expect(trace).toContainText('Raises RuntimeError');
+    await expect(trace).toContainText('Nothing saved: there is no secret key');
+    await playground.getByRole('button', { name: 'Rotate the key' }).click();
+    await expect(trace).toContainText(
+      "The signature checks out with the fallback key 'secret' (SECRET_KEY_FALLBACKS[0]).",
+    );
+  });
 });

@@ -4,13 +4,14 @@ import { axeViolations, expect, test } from './fixtures.ts';
 const lessonPath = 'lessons/flask-session/';
 const progressKey = 'lessons.progress.v1';
 
-/** The right and one wrong choice of each question of the Flask lesson, by accessible name. */
+/** The right and two wrong choices of each question of the Flask lesson, by accessible name. */
 const questions = [
-  { right: 'B 3', wrong: 'A 2' },
-  { right: 'A Step 1', wrong: 'C Step 3' },
+  { right: 'C 3', wrong: 'B 2', wrong2: 'D 4' },
+  { right: 'B After step 1', wrong: 'C After step 2', wrong2: 'D After step 3' },
   {
-    right: 'A Reads return defaults, but the write raises an error (HTTP 500)',
-    wrong: 'C The session silently stays empty and the count never persists',
+    right: 'D Reading works, but the first write fails with HTTP 500',
+    wrong: 'A The session silently stays empty and the count never grows',
+    wrong2: 'B The count goes up, but the cookie is sent without a signature',
   },
 ];
 
@@ -44,28 +45,78 @@ test.describe('graded quiz', () => {
       await expect(feedback).not.toContainText('The right answer is');
     }
     await expect(question(page, 1).getByRole('status')).toContainText(
-      'You chose B: 3. The third visit reads 2, adds 1 and stores 3.',
+      'You chose C: 3. The third visit reads 2, adds 1 and stores 3.',
     );
     await expect(score(page)).toHaveText('Score: 3 of 3 right');
   });
 
-  test('a wrong answer says so and explains both the chosen and the right choice', async ({
+  test('a first wrong answer gives the hint, not the answer, and the choice stays open', async ({
     page,
   }) => {
     await openQuiz(page);
-    for (const [index, { wrong }] of questions.entries()) {
-      await answer(page, index + 1, wrong);
-      await expect(question(page, index + 1).getByRole('status')).toContainText('Not quite.');
-    }
-    const first = question(page, 1).getByRole('status');
-    await expect(first).toContainText('You chose A: 2. 2 is what the third visit finds');
-    await expect(first).toContainText(
-      'The right answer is B: 3. The third visit reads 2, adds 1 and stores 3.',
+    await answer(page, 1, questions[0]!.wrong);
+    const first = question(page, 1);
+    const status = first.getByRole('status');
+    await expect(status).toContainText('Not quite. Pick another answer and check again.');
+    await expect(status).toContainText(
+      'Hint: Check the Session after column in the row for the third visit.',
     );
+    await expect(status).not.toContainText('The right answer is');
+    await expect(status).not.toContainText('You chose');
+    await expect(
+      first.getByRole('radio', { name: questions[0]!.right, exact: true }),
+    ).toBeEnabled();
+    await expect(first.getByRole('button', { name: 'Show the answer' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+    await expect(score(page)).toHaveText('Score: 0 of 3 right (1 of 3 checked)');
+  });
+
+  test('a second wrong answer explains the chosen and the right choice', async ({ page }) => {
+    await openQuiz(page);
+    await answer(page, 1, questions[0]!.wrong);
+    await answer(page, 1, questions[0]!.wrong2);
+    const status = question(page, 1).getByRole('status');
+    await expect(status).toContainText('Not quite.');
+    await expect(status).toContainText('You chose D: 4. 4 is stored by the fourth visit');
+    await expect(status).toContainText(
+      'The right answer is C: 3. The third visit reads 2, adds 1 and stores 3.',
+    );
+    await expect(status).not.toContainText('Hint:');
+    await expect(
+      question(page, 1).getByRole('button', { name: 'Hide the answer' }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    await answer(page, 3, questions[2]!.wrong);
+    await answer(page, 3, questions[2]!.wrong2);
     await expect(question(page, 3).getByRole('status')).toContainText(
-      'only reading is silent. The write in the counter raises RuntimeError',
+      'The right answer is D: Reading works, but the first write fails with HTTP 500.',
     );
-    await expect(score(page)).toHaveText('Score: 0 of 3 right');
+  });
+
+  test('"Show the answer" gives the answer before any check, and hides it again', async ({
+    page,
+  }) => {
+    await openQuiz(page);
+    const second = question(page, 2);
+    await second.getByRole('button', { name: 'Show the answer' }).click();
+    const status = second.getByRole('status');
+    await expect(status).toContainText('The right answer is B: After step 1.');
+    await expect(status).toContainText("{'count': 1} is in the session after step 1.");
+    await second.getByRole('button', { name: 'Hide the answer' }).click();
+    await expect(status).not.toContainText('The right answer is');
+    await expect(second.getByRole('button', { name: 'Show the answer' })).toBeFocused();
+  });
+
+  test('picking another choice clears the feedback on the old one', async ({ page }) => {
+    await openQuiz(page);
+    await answer(page, 1, questions[0]!.wrong);
+    const first = question(page, 1);
+    await expect(first.getByRole('status')).toContainText('Not quite.');
+    await first.getByRole('radio', { name: questions[0]!.right, exact: true }).check();
+    await expect(first.getByRole('status')).toBeEmpty();
+    await first.getByRole('button', { name: 'Check' }).click();
+    await expect(first.getByRole('status')).toContainText('Correct.');
   });
 
   test('feedback goes into a status region that was there before, and focus stays put', async ({
@@ -76,7 +127,7 @@ test.describe('graded quiz', () => {
     const status = first.getByRole('status');
     await expect(status).toHaveCount(1);
     await expect(status).toBeEmpty();
-    await first.getByRole('radio', { name: 'B 3', exact: true }).check();
+    await first.getByRole('radio', { name: questions[0]!.right, exact: true }).check();
     await expect(status).toBeEmpty();
     const check = first.getByRole('button', { name: 'Check' });
     await check.click();
@@ -92,7 +143,7 @@ test.describe('graded quiz', () => {
     await expect(score(page)).toHaveText('Check an answer to start your score.');
   });
 
-  test('a hint opens, and its link scrolls to the cited cell, focuses and highlights it', async ({
+  test('a hint link shows the cited cell below its column headers, and leads back', async ({
     page,
   }) => {
     await openQuiz(page);
@@ -109,10 +160,17 @@ test.describe('graded quiz', () => {
       .click();
     const cell = page.locator('#row-visit-3-after');
     await expect(cell).toBeInViewport();
+    await expect(page.locator('.execution-table thead')).toBeInViewport();
     await expect(cell).toBeFocused();
     await expect(cell).toHaveClass(/is-revealed/);
     await expect(cell).toHaveText("{'count': 3}");
-    await expect(cell).not.toHaveClass(/is-revealed/, { timeout: 6000 });
+    await expect(cell).not.toHaveClass(/is-revealed/, { timeout: 8000 });
+
+    const back = page.getByRole('link', { name: 'Back to question 1' });
+    await back.click();
+    await expect(first).toBeInViewport();
+    await expect(first).toBeFocused();
+    await expect(back).toBeHidden();
   });
 
   test('checked answers and the score survive a reload and show on the catalogue', async ({
@@ -125,7 +183,9 @@ test.describe('graded quiz', () => {
 
     await page.reload();
     await expect(question(page, 1).getByRole('radio').first()).toBeEnabled();
-    await expect(question(page, 1).getByRole('radio', { name: 'B 3', exact: true })).toBeChecked();
+    await expect(
+      question(page, 1).getByRole('radio', { name: questions[0]!.right, exact: true }),
+    ).toBeChecked();
     await expect(question(page, 1).getByRole('status')).toContainText('Correct.');
     await expect(question(page, 2).getByRole('status')).toContainText('Not quite.');
     await expect(score(page)).toHaveText('Score: 1 of 3 right (2 of 3 checked)');
@@ -133,16 +193,19 @@ test.describe('graded quiz', () => {
     await page.goto('./');
     const card = page.locator('.lesson-card').filter({ hasText: 'Flask session object' });
     await expect(card.locator('.quiz-progress')).toBeVisible();
-    await expect(card.locator('.quiz-progress')).toContainText('Quiz 1/3');
-    await expect(card.locator('.quiz-progress .sr-only')).toHaveText('Quiz: 1 of 3 right');
+    const bar = card.getByRole('progressbar', { name: 'Quiz: 1 of 3 right' });
+    await expect(bar).toHaveAttribute('value', '1');
+    await expect(bar).toHaveAttribute('max', '3');
+    await expect(card.getByRole('link', { name: 'Continue Flask session object' })).toBeVisible();
   });
 
   test('retry clears the answers, the score and the catalogue progress', async ({ page }) => {
     await openQuiz(page);
     await answer(page, 1, questions[0]!.right);
     await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(question(page, 1).getByRole('radio').first()).toBeFocused();
     await expect(
-      question(page, 1).getByRole('radio', { name: 'B 3', exact: true }),
+      question(page, 1).getByRole('radio', { name: questions[0]!.right, exact: true }),
     ).not.toBeChecked();
     await expect(question(page, 1).getByRole('status')).toBeEmpty();
     await expect(score(page)).toHaveText('Check an answer to start your score.');
@@ -151,47 +214,60 @@ test.describe('graded quiz', () => {
     );
     await page.goto('./');
     await expect(page.locator('.quiz-progress')).toBeHidden();
+    await expect(page.getByRole('link', { name: 'Start Flask session object' })).toBeVisible();
   });
 
-  test('"Show answers" opens every answer and closes them again', async ({ page }) => {
+  test('"Show answers" opens every answer and becomes "Hide answers"', async ({ page }) => {
     await openQuiz(page);
     const show = page.getByRole('button', { name: 'Show answers' });
+    await expect(show).toHaveAttribute('aria-expanded', 'false');
     await show.click();
-    await expect(show).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.locator('.question details[open]')).toHaveCount(3);
+    const hide = page.getByRole('button', { name: 'Hide answers' });
+    await expect(hide).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('.quiz-status')).toHaveText(
+      'The answer is open under each question.',
+    );
+    for (const number of [1, 2, 3]) {
+      await expect(question(page, number).getByRole('status')).toContainText('The right answer is');
+    }
     await expect(question(page, 2)).toContainText(
       "The very first request creates the count, so {'count': 1} is in the session after step 1.",
     );
-    await show.click();
-    await expect(page.locator('.question details[open]')).toHaveCount(0);
+    await hide.click();
+    await expect(page.getByRole('button', { name: 'Show answers' })).toBeFocused();
+    await expect(page.locator('.quiz .answer:visible')).toHaveCount(0);
   });
 
   test('the quiz can be completed with the keyboard alone', async ({ page }) => {
     await openQuiz(page);
     await question(page, 1).getByRole('radio').first().focus();
 
-    // Question 1: the right answer is the second choice.
+    // Question 1: the right answer is the third choice.
     await page.keyboard.press('ArrowDown');
-    await expect(question(page, 1).getByRole('radio', { name: 'B 3', exact: true })).toBeChecked();
+    await page.keyboard.press('ArrowDown');
+    await expect(
+      question(page, 1).getByRole('radio', { name: questions[0]!.right, exact: true }),
+    ).toBeChecked();
     await page.keyboard.press('Tab');
     await expect(question(page, 1).getByRole('button', { name: 'Check' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(question(page, 1).getByRole('status')).toContainText('Correct.');
 
-    // Past the hint and "Show the answer" to question 2, whose answer is the first choice.
+    // Past "Show the answer" and the hint to question 2, whose answer is the second choice.
+    await page.keyboard.press('Tab');
+    await expect(question(page, 1).getByRole('button', { name: 'Show the answer' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(question(page, 1).getByRole('button', { name: 'Hint' })).toBeFocused();
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
     await expect(question(page, 2).getByRole('radio').first()).toBeFocused();
-    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     await expect(question(page, 2).getByRole('status')).toContainText('Correct.');
 
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
     await expect(question(page, 3).getByRole('radio').first()).toBeFocused();
-    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(question(page, 3).getByRole('status')).toContainText('Correct.');
@@ -206,8 +282,10 @@ test.describe('graded quiz', () => {
       await openQuiz(page);
       await answer(page, 1, questions[0]!.right);
       await answer(page, 2, questions[1]!.wrong);
+      await answer(page, 3, questions[2]!.wrong);
+      await answer(page, 3, questions[2]!.wrong2);
       await question(page, 3).getByRole('button', { name: 'Hint' }).click();
-      await page.getByRole('button', { name: 'Show answers' }).click();
+      await question(page, 2).getByRole('button', { name: 'Show the answer' }).click();
       expect(await axeViolations(page)).toEqual([]);
     });
   }

@@ -19,7 +19,7 @@ test.describe('hosting under any base path', { tag: '@subpath' }, () => {
     await page.goto('lessons/flask-session/');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgba(0, 0, 0, 0)');
-    await expect(page.getByRole('button', { name: 'Dark theme' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Dark', exact: true })).toBeVisible();
     const assets = await page.evaluate(() =>
       [...document.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], script[src]')].map(
         (el) => (el as HTMLLinkElement).href || (el as HTMLScriptElement).src,

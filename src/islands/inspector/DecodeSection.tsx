@@ -1,6 +1,7 @@
 import type { DecodeProblem, DecodedView } from '../../lib/inspector/decode-view.ts';
 import { shareUrl } from '../../lib/inspector/fragment.ts';
 import { MAX_COOKIE_INPUT_CHARS } from '../../lib/inspector/limits.ts';
+import { CookieParts } from '../shared/CookieParts.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { Field } from './Field.tsx';
 
@@ -80,42 +81,18 @@ function DecodedDetails({
 }) {
   return (
     <div class="ci-result">
-      <p class="cookie-parts">
-        <code>
-          <span class="cookie-part cookie-part-payload">{view.parts.payload}</span>.
-          <span class="cookie-part cookie-part-time">{view.parts.timestamp}</span>.
-          <span class="cookie-part cookie-part-signature">{view.parts.signature}</span>
-        </code>
-      </p>
-      <dl class="ci-facts">
-        <div>
-          <dt>
-            <span class="cookie-swatch cookie-part-payload" aria-hidden="true" />
-            Data
-          </dt>
-          <dd>
-            {view.compressed
-              ? 'zlib-compressed (the cookie starts with a dot), then base64'
-              : 'base64, not compressed'}
-          </dd>
-        </div>
-        <div>
-          <dt>
-            <span class="cookie-swatch cookie-part-time" aria-hidden="true" />
-            Signed at
-          </dt>
-          <dd>{view.signedAt}</dd>
-        </div>
-        <div>
-          <dt>
-            <span class="cookie-swatch cookie-part-signature" aria-hidden="true" />
-            Signature (HMAC-SHA1)
-          </dt>
-          <dd>
-            <code class="ci-wrap">{view.signatureHex ?? 'not valid base64'}</code>
-          </dd>
-        </div>
-      </dl>
+      <CookieParts
+        payload={view.parts.payload}
+        timestamp={view.parts.timestamp}
+        signature={view.parts.signature}
+        data={
+          view.compressed
+            ? 'zlib-compressed (the cookie starts with a dot), then base64'
+            : 'base64, not compressed'
+        }
+        signedAt={view.signedAt}
+        signatureHex={view.signatureHex}
+      />
       {view.epochNote !== null && <p class="ci-note">{view.epochNote}</p>}
       <h3>The JSON Flask wrote</h3>
       <pre class="ci-code" tabIndex={0}>

@@ -1,4 +1,7 @@
+import { dropExpired } from './expiry.ts';
 import { parseSetCookie, type StoredCookie } from './set-cookie.ts';
+
+export { closeBrowser, dropExpired } from './expiry.ts';
 
 /**
  * The simulated browser's cookies for the one site it talks to, oldest first. A jar is a plain
@@ -29,16 +32,6 @@ export function cookieHeader(jar: CookieJar, now: number): string | undefined {
   return live.length === 0
     ? undefined
     : live.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
-}
-
-/** Cookies whose `Expires`/`Max-Age` time has passed are gone. */
-export function dropExpired(jar: CookieJar, now: number): CookieJar {
-  return jar.filter((cookie) => cookie.expires === undefined || cookie.expires > now);
-}
-
-/** Closing the browser drops session cookies (those without an expiry); persistent ones stay. */
-export function closeBrowser(jar: CookieJar): CookieJar {
-  return jar.filter((cookie) => cookie.expires !== undefined);
 }
 
 /** The jar with one cookie's value replaced, as a learner editing it in developer tools would. */

@@ -19,9 +19,20 @@ import {
   type Verification,
 } from './session-interface.ts';
 import { NO_SECRET_KEY_MESSAGE, PythonException, type SecureCookieSession } from './sessions.ts';
+import type {
+  CookieParts,
+  LoadOutcome,
+  RequestError,
+  ResponsePrepared,
+  SessionFlags,
+  TraceEvent,
+  ViewLineRan,
+} from './trace.ts';
 import { loadPako, type ZlibLoader } from './zlib.ts';
 
 /** Status codes a view may return, with Werkzeug's reason phrases. */
+export type { RequestError };
+
 const STATUS_LINES = {
   200: '200 OK',
   201: '201 CREATED',
@@ -37,8 +48,36 @@ export type StatusCode = keyof typeof STATUS_LINES;
 /** What a view returns: a body (status 200), or a body with a status. */
 export type ViewResult = string | { readonly status: StatusCode; readonly body: string };
 
-/** A view function: reads and writes the session like Python code would, returns the body. */
-export type View = (session: SecureCookieSession) => ViewResult;
+/** A view given as a plain function: reads and writes the session, returns the body. */
+export type ViewFunction = (session: SecureCookieSession) => ViewResult;
+
+/**
+ * One line of a view's Python source and what it does: `run` returns the view's result on a
+ * `return` line and `undefined` otherwise; it throws {@link PythonException} where Python raises.
+ */
+export interface ViewLine {
+  /** 1-based line in the app's source. */
+  readonly line: number;
+  /** The statement on that line, trimmed, exactly as the source shows it. */
+  readonly python: string;
+  readonly run: (session: SecureCookieSession) => ViewResult | undefined;
+}
+
+/** A view defined line by line, so the trace can say which line ran and what it did. */
+export interface LineView {
+  /** The view function's name (Flask's endpoint). */
+  readonly endpoint: string;
+  /** The route's rule, e.g. `/login/<name>`. */
+  readonly rule: string;
+  /** The 1-based line of the `@app.route(...)` decorator. */
+  readonly routeLine: number;
+  /** The URL parts the view receives. */
+  readonly args: Readonly<Record<string, string>>;
+  /** The body's lines in execution order; the view stops at the first that returns or raises. */
+  readonly lines: readonly ViewLine[];
+}
+
+export type View = ViewFunction | LineView;
 
 /** The body of Flask's default 500 page. */
 export const INTERNAL_SERVER_ERROR_BODY =
@@ -48,6 +87,8 @@ export const INTERNAL_SERVER_ERROR_BODY =
   'application.</p>\n';
 
 export interface RequestInput {
+  /** The request path, for the trace (default `/`). */
+  readonly path?: string;
   /** The request's `Cookie` header, or `null` when there is none. */
   readonly cookieHeader: string | null;
   /** The server clock, whole Unix seconds. */
@@ -64,16 +105,7 @@ export interface Response {
   readonly body: string;
 }
 
-/** An exception Flask met while handling the request. */
-export interface RequestError {
-  /** Python's exception class: `KeyError`, `RuntimeError`, `BadPayload`, `TypeError`, … */
-  readonly pythonClass: string;
-  readonly pythonMessage: string;
-  /** What went wrong, in plain English. */
-  readonly message: string;
-}
-
-/** Each step of the request, for showing learners what happened. */
+/** A summary of the request plus every stage's decision in order (`events`, see `trace.ts`). */
 export interface RequestTrace {
   /** The session cookie's value as Flask read it from the `Cookie` header. */
   readonly cookie: string | null;
@@ -91,6 +123,8 @@ export interface RequestTrace {
   readonly error: RequestError | null;
   /** Werkzeug's warnings, e.g. a cookie above `MAX_COOKIE_SIZE`. */
   readonly warnings: readonly string[];
+  /** What Flask decided at each stage, in order. */
+  readonly events: readonly TraceEvent[];
 }
 
 /** A simulated request, or why it could not be simulated faithfully. */
@@ -98,21 +132,69 @@ export type RequestResult =
   | { readonly ok: true; readonly response: Response; readonly trace: RequestTrace }
   | { readonly ok: false; readonly error: SimulatorLimit; readonly message: string };
 
-/** Runs `view` for one request with the given `Cookie` header and clock. */
+/**
+ * Runs `view` for one request with the given `Cookie` header and clock. The result's
+ * `trace.events` hold every stage's decision (`trace.ts`); a {@link LineView} adds one `view`
+ * event per executed line.
+ */
 export async function handleRequest(
   config: FlaskConfig,
   request: RequestInput,
   view: View,
 ): Promise<RequestResult> {
   const loadZlib = request.loadZlib ?? loadPako;
+  const path = request.path ?? '/';
+  const events: TraceEvent[] = [
+    { stage: 'request', method: 'GET', path, cookieHeader: request.cookieHeader },
+    typeof view === 'function'
+      ? { stage: 'receive', path, rule: null, routeLine: null, endpoint: null, args: {} }
+      : {
+          stage: 'receive',
+          path,
+          rule: view.rule,
+          routeLine: view.routeLine,
+          endpoint: view.endpoint,
+          args: view.args,
+        },
+  ];
   const opened = await openSession(config, request.cookieHeader, request.now, loadZlib);
+  const parts = opened.cookie === null || opened.cookie === '' ? null : cookieParts(opened.cookie);
   if (opened.session === null) {
     const failure = opened.verification.failure;
     if (isSimulatorLimit(failure.error)) return notSimulated(failure.error, failure.message);
     const { pythonClass, pythonMessage, message } = failure;
+    const error = { pythonClass, pythonMessage, message };
+    const response = respond(500, INTERNAL_SERVER_ERROR_BODY, []);
+    events.push(
+      {
+        stage: 'load',
+        cookie: opened.cookie,
+        parts,
+        outcome: { kind: 'error', failure },
+        session: null,
+      },
+      prepared(response, error),
+      {
+        stage: 'save',
+        outcome: 'not-saved',
+        reason: 'load-error',
+        session: null,
+        flags: { accessed: false, modified: false, permanent: false },
+        cookie: null,
+        setCookie: null,
+        vary: false,
+        expires: null,
+      },
+      {
+        stage: 'respond',
+        status: response.status,
+        headers: response.headers,
+        browser: { kind: 'keep' },
+      },
+    );
     return {
       ok: true,
-      response: respond(500, INTERNAL_SERVER_ERROR_BODY, []),
+      response,
       trace: {
         cookie: opened.cookie,
         verification: opened.verification,
@@ -122,21 +204,26 @@ export async function handleRequest(
         accessed: false,
         modified: false,
         permanent: false,
-        error: { pythonClass, pythonMessage, message },
+        error,
         warnings: [],
+        events,
       },
     };
   }
 
   const session = opened.session;
   const sessionBefore = deepCopy(session.toDict());
-  let viewResult: ViewResult | null = null;
-  let error: RequestError | null = null;
-  try {
-    viewResult = view(session);
-  } catch (thrown) {
-    error = viewError(thrown);
-  }
+  events.push({
+    stage: 'load',
+    cookie: opened.cookie,
+    parts,
+    outcome: loadOutcome(opened.verification),
+    session: sessionBefore,
+  });
+  const ran = runView(session, view);
+  events.push(...ran.lines);
+  let error = ran.error;
+  const viewResult = ran.result;
   const flags = {
     accessed: session.accessed,
     modified: session.modified,
@@ -158,9 +245,34 @@ export async function handleRequest(
   }
   const [statusCode, body] =
     error !== null ? ([500, INTERNAL_SERVER_ERROR_BODY] as const) : viewResponse(viewResult);
+  const response = respond(statusCode, body, saved.headers);
+  const setCookie = saved.headers.find(([name]) => name === 'Set-Cookie')?.[1] ?? null;
+  const { decision } = saved;
+  events.push(prepared(response, error), {
+    stage: 'save',
+    outcome: decision.outcome,
+    reason: decision.reason,
+    session: sessionAfter,
+    flags,
+    cookie: decision.cookie,
+    setCookie,
+    vary: saved.headers.some(([name]) => name === 'Vary'),
+    expires: decision.expires,
+  });
+  events.push({
+    stage: 'respond',
+    status: response.status,
+    headers: response.headers,
+    browser:
+      decision.outcome === 'set' && decision.cookie !== null
+        ? { kind: 'store', cookie: decision.cookie, expires: decision.expires }
+        : decision.outcome === 'deleted'
+          ? { kind: 'delete' }
+          : { kind: 'keep' },
+  });
   return {
     ok: true,
-    response: respond(statusCode, body, saved.headers),
+    response,
     trace: {
       cookie: opened.cookie,
       verification: opened.verification,
@@ -170,6 +282,109 @@ export async function handleRequest(
       ...flags,
       error,
       warnings: saved.warnings,
+      events,
+    },
+  };
+}
+
+/** The trace's load outcome for a session that opened. */
+function loadOutcome(verification: Exclude<Verification, { kind: 'error' }>): LoadOutcome {
+  switch (verification.kind) {
+    case 'ok':
+      return { kind: 'verified', key: verification.key, signedAt: verification.timestamp };
+    case 'rejected':
+      return { kind: 'rejected', failure: verification.failure };
+    default:
+      return { kind: verification.kind };
+  }
+}
+
+/** A cookie's data, timestamp and signature, split at its last two dots. */
+export function cookieParts(cookie: string): CookieParts {
+  const compressed = cookie.startsWith('.');
+  const body = compressed ? cookie.slice(1) : cookie;
+  const signatureDot = body.lastIndexOf('.');
+  if (signatureDot < 0) return { payload: cookie, timestamp: null, signature: null, compressed };
+  const timestampDot = body.lastIndexOf('.', signatureDot - 1);
+  const signature = body.slice(signatureDot + 1);
+  if (timestampDot < 0) {
+    return {
+      payload: cookie.slice(0, cookie.length - signature.length - 1),
+      timestamp: null,
+      signature,
+      compressed,
+    };
+  }
+  return {
+    payload: (compressed ? '.' : '') + body.slice(0, timestampDot),
+    timestamp: body.slice(timestampDot + 1, signatureDot),
+    signature,
+    compressed,
+  };
+}
+
+function prepared(response: Response, error: RequestError | null): ResponsePrepared {
+  return {
+    stage: 'process',
+    status: response.status,
+    statusCode: response.statusCode,
+    body: response.body,
+    error,
+  };
+}
+
+function flagsOf(session: SecureCookieSession): SessionFlags {
+  return { accessed: session.accessed, modified: session.modified };
+}
+
+/**
+ * Runs the view: a {@link LineView} line by line (stopping at the line that returns or raises),
+ * a plain function as one step. Each step becomes a `view` event.
+ */
+function runView(
+  session: SecureCookieSession,
+  view: View,
+): { lines: ViewLineRan[]; result: ViewResult | null; error: RequestError | null } {
+  const steps =
+    typeof view === 'function'
+      ? [{ line: null, python: null, run: view }]
+      : view.lines.map(({ line, python, run }) => ({ line, python, run }));
+  const lines: ViewLineRan[] = [];
+  session.takeAccesses();
+  for (const step of steps) {
+    const before = deepCopy(session.toDict());
+    const flagsBefore = flagsOf(session);
+    let result: ViewResult | undefined;
+    let error: RequestError | null = null;
+    try {
+      result = step.run(session);
+    } catch (thrown) {
+      error = viewError(thrown);
+    }
+    lines.push({
+      stage: 'view',
+      line: step.line,
+      python: step.python,
+      before,
+      after: deepCopy(session.toDict()),
+      flagsBefore,
+      flagsAfter: flagsOf(session),
+      accesses: session.takeAccesses(),
+      returned: result !== undefined,
+      error,
+    });
+    if (error !== null) return { lines, result: null, error };
+    if (result !== undefined) return { lines, result, error: null };
+  }
+  // Python's implicit `return None`: Flask refuses it (`Flask.make_response`).
+  const endpoint = typeof view === 'function' ? 'view' : view.endpoint;
+  return {
+    lines,
+    result: null,
+    error: {
+      pythonClass: 'TypeError',
+      pythonMessage: `The view function for '${endpoint}' did not return a valid response. The function either returned None or ended without a return statement.`,
+      message: 'The view ended without returning a response. Flask answers HTTP 500.',
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Cookies as Werkzeug 2.2 (Debian-patched) reads and writes them: `parse_cookie` for the request's
- * `Cookie` header and `dump_cookie` for a `Set-Cookie` header value (spec §4.1, §4.4, §7).
+ * `Cookie` header and `dump_cookie` for a `Set-Cookie` header value (`werkzeug/http.py`: `parse_cookie`, `dump_cookie`).
  * Werkzeug works on the header's bytes, so both functions do too.
  */
 import { httpDate } from './dates.ts';

@@ -2,6 +2,11 @@
  * A byte-exact TypeScript model of Flask's default session: signed cookies made and checked the
  * way itsdangerous and Flask do it, and whole requests through a view. Nothing here throws or
  * rejects for hostile cookies: every outcome is a value with a kind and a sentence.
+ *
+ * `handleRequest` also returns the request's trace (`trace.events`): one event per stage —
+ * request, receive, load, view (one per executed line), process, save, respond — saying what
+ * Flask decided (which key verified the cookie, which line raised, why a cookie was set, deleted
+ * or not sent). `trace.ts` documents the shape.
  */
 import { dumpFailure, type DumpFailure, type LoadFailure } from './exceptions.ts';
 import type { PyDict } from './python.ts';
@@ -69,8 +74,9 @@ function optionalLoader(options: { readonly loadZlib?: ZlibLoader }) {
   return options.loadZlib === undefined ? {} : { loadZlib: options.loadZlib };
 }
 
-export { handleRequest, INTERNAL_SERVER_ERROR_BODY } from './app.ts';
+export { cookieParts, handleRequest, INTERNAL_SERVER_ERROR_BODY } from './app.ts';
 export type {
+  LineView,
   RequestError,
   RequestInput,
   RequestResult,
@@ -78,8 +84,29 @@ export type {
   Response,
   StatusCode,
   View,
+  ViewFunction,
+  ViewLine,
   ViewResult,
 } from './app.ts';
+export { TRACE_STAGES, stageEvent, viewLines } from './trace.ts';
+export type {
+  BrowserCookieAction,
+  CookieParts,
+  LoadOutcome,
+  RequestReceived,
+  RequestSent,
+  ResponsePrepared,
+  ResponseSent,
+  SaveOutcome,
+  SaveReason,
+  SessionFlags,
+  SessionLoaded,
+  SessionSaved,
+  TraceEvent,
+  TraceStage,
+  VerifyingKey,
+  ViewLineRan,
+} from './trace.ts';
 export { cookieSignatureMatches, decodeSessionCookie, parseSignedCookie } from './decode.ts';
 export type { DecodedCookie, DecodeErrorKind, DecodeFailure, SignedCookie } from './decode.ts';
 export { flaskOutcome, isSimulatorLimit } from './exceptions.ts';
@@ -113,6 +140,7 @@ export type {
   FlaskConfig,
   Header,
   OpenedSession,
+  SaveDecision,
   SavedSession,
   Verification,
 } from './session-interface.ts';
@@ -122,7 +150,7 @@ export {
   PythonException,
   SecureCookieSession,
 } from './sessions.ts';
-export type { PythonExceptionClass } from './sessions.ts';
+export type { PythonExceptionClass, SessionAccess } from './sessions.ts';
 export { SESSION_SALT, Signer, deriveKey } from './signer.ts';
 export type { SecretKey } from './signer.ts';
 export { TimestampSigner } from './timed.ts';

@@ -1,7 +1,7 @@
 /**
  * JSON text exactly as Flask's session serializer writes and reads it: Python's `json.dumps` with
  * `separators=(",", ":")`, `sort_keys=True`, `ensure_ascii=True`, `allow_nan=True`, and
- * `json.loads` with an object hook (spec §2.2, §3.3). `JSON.stringify`/`JSON.parse` differ in key
+ * `json.loads` with an object hook (`flask/json/tag.py`: `TaggedJSONSerializer.dumps` and `loads`). `JSON.stringify`/`JSON.parse` differ in key
  * order, escaping, float format, big ints and `NaN`/`Infinity`, so neither is used.
  */
 import { dumpFailure, type DumpFailure } from './exceptions.ts';

@@ -125,15 +125,23 @@ export class URLSafeTimedSerializer {
     return { ok: true, cookie: utf8Decode(signed) };
   }
 
-  /** The value inside `cookie` and its timestamp, after every check Flask makes. */
+  /**
+   * The value inside `cookie`, its timestamp and which key verified it (an index into the
+   * constructor's oldest-to-newest list), after every check Flask makes.
+   */
   async loads(
     cookie: string,
     check: AgeCheck,
-  ): Promise<{ ok: true; value: PyValue; timestamp: number } | LoadFailure> {
+  ): Promise<{ ok: true; value: PyValue; timestamp: number; keyIndex: number } | LoadFailure> {
     const unsigned = this.signer.unsign(utf8Encode(cookie), check);
     if (!unsigned.ok) return unsigned.failure;
     const payload = await loadPayload(unsigned.value, this.loadZlib);
     if (!payload.ok) return payloadFailure(payload);
-    return { ok: true, value: payload.value, timestamp: unsigned.timestamp };
+    return {
+      ok: true,
+      value: payload.value,
+      timestamp: unsigned.timestamp,
+      keyIndex: unsigned.keyIndex,
+    };
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Flask's `SecureCookieSessionInterface`: `openSession` turns the request's cookie into the
- * `session` object and `saveSession` decides which headers the response gets (spec §4.3).
+ * `session` object and `saveSession` decides which headers the response gets (Flask's
+ * `flask/sessions.py`: `SecureCookieSessionInterface.open_session` and `save_session`).
  * Behaviour is Debian's Flask 2.2.2 (= upstream 2.2.5), except `SECRET_KEY_FALLBACKS`, which
  * follows Flask ≥ 3.1.1: sign with `SECRET_KEY`, accept any fallback too.
  */
@@ -9,6 +10,7 @@ import { flaskOutcome, type DumpFailure, type LoadFailure } from './exceptions.t
 import { URLSafeTimedSerializer } from './serializer.ts';
 import { NullSession, SecureCookieSession, sessionDataFrom } from './sessions.ts';
 import type { SecretKey } from './signer.ts';
+import type { Header, SaveOutcome, SaveReason, VerifyingKey } from './trace.ts';
 import { loadPako, type ZlibLoader } from './zlib.ts';
 
 /** The `app.config` keys that shape sessions, with Flask's names. */
@@ -74,7 +76,7 @@ function signingSerializer(
 export type Verification =
   | { readonly kind: 'no-secret-key' }
   | { readonly kind: 'no-cookie' }
-  | { readonly kind: 'ok'; readonly timestamp: number }
+  | { readonly kind: 'ok'; readonly timestamp: number; readonly key: VerifyingKey }
   /** A `BadSignature` (or subclass): Flask silently starts a new empty session. */
   | { readonly kind: 'rejected'; readonly failure: LoadFailure }
   /** Loading raised something else: Flask answers 500 before the view runs. */
@@ -127,21 +129,39 @@ export async function openSession(
   }
   const data = sessionDataFrom(loaded.value);
   if (!data.ok) return { session: null, cookie, verification: { kind: 'error', failure: data } };
+  // The serializer's keys are `[...fallbacks, SECRET_KEY]`: the last index is the current key.
+  const fallbacks = full.SECRET_KEY_FALLBACKS.length;
+  const verifiedBy: VerifyingKey =
+    loaded.keyIndex === fallbacks
+      ? { kind: 'current' }
+      : { kind: 'fallback', index: loaded.keyIndex };
   return {
     session: new SecureCookieSession(data.data),
     cookie,
-    verification: { kind: 'ok', timestamp: loaded.timestamp },
+    verification: { kind: 'ok', timestamp: loaded.timestamp, key: verifiedBy },
   };
 }
 
-/** A response header, name and value. */
-export type Header = readonly [string, string];
+export type { Header };
+
+/** `save_session`'s decision: what it did with the cookie and why. */
+export interface SaveDecision {
+  readonly outcome: SaveOutcome;
+  readonly reason: SaveReason;
+  /** The signed cookie value when `outcome` is `set`. */
+  readonly cookie: string | null;
+  /** The cookie's `Expires`, whole Unix seconds; `null` for a browser-session cookie. */
+  readonly expires: number | null;
+  /** The session's permanence as `save_session` read it. */
+  readonly permanent: boolean;
+}
 
 /** What `save_session` adds to the response; `error` when serializing raised (HTTP 500). */
 export interface SavedSession {
   readonly headers: readonly Header[];
   readonly warnings: readonly string[];
   readonly error: DumpFailure | null;
+  readonly decision: SaveDecision;
 }
 
 /**
@@ -160,8 +180,22 @@ export async function saveSession(
   const key = full.SECRET_KEY;
   const headers: Header[] = [];
   const warnings: string[] = [];
-  const saved = (error: DumpFailure | null = null): SavedSession => ({ headers, warnings, error });
-  if (session instanceof NullSession || !hasSecretKey(key)) return saved();
+  let permanent = false;
+  const saved = (
+    outcome: SaveOutcome,
+    reason: SaveReason,
+    cookie: string | null = null,
+    expires: number | null = null,
+    error: DumpFailure | null = null,
+  ): SavedSession => ({
+    headers,
+    warnings,
+    error,
+    decision: { outcome, reason, cookie, expires, permanent },
+  });
+  if (session instanceof NullSession || !hasSecretKey(key)) {
+    return saved('not-saved', 'no-secret-key');
+  }
   const addVary = () => {
     if (!headers.some(([name]) => name === 'Vary')) headers.push(['Vary', 'Cookie']);
   };
@@ -183,19 +217,26 @@ export async function saveSession(
     if (session.modified) {
       setCookie('', { ...common, expires: new Date(0), maxAge: 0 });
       addVary();
+      return saved('deleted', 'modified');
     }
-    return saved();
+    return saved('unchanged', 'empty');
   }
-  // Reading `permanent` goes through `get`, which marks the session accessed, as in Flask.
-  const refresh = () => session.permanent && full.SESSION_REFRESH_EACH_REQUEST;
-  if (!session.modified && !refresh()) return saved();
-  const expires = session.permanent
-    ? new Date((now + full.PERMANENT_SESSION_LIFETIME) * 1000)
-    : null;
+  // Reading `permanent` goes through `get`, which marks the session accessed, as in Flask
+  // (`should_set_cookie` reads it only when the session was not modified).
+  const modified = session.modified;
+  if (!modified) {
+    permanent = session.permanent;
+    if (!permanent) return saved('unchanged', 'not-modified');
+    if (!full.SESSION_REFRESH_EACH_REQUEST) return saved('unchanged', 'refresh-off');
+  }
+  permanent = session.permanent;
+  const expiresAt = permanent ? now + full.PERMANENT_SESSION_LIFETIME : null;
   const serializer = signingSerializer({ ...full, SECRET_KEY: key }, loadZlib);
   const dumped = await serializer.dumps(session.toDict(), now);
-  if (!dumped.ok) return saved(dumped);
+  const reason = modified ? 'modified' : 'permanent-refresh';
+  if (!dumped.ok) return saved('failed', 'serialize-error', null, null, dumped);
+  const expires = expiresAt === null ? null : new Date(expiresAt * 1000);
   setCookie(dumped.cookie, { ...common, expires, maxAge: null });
   addVary();
-  return saved();
+  return saved('set', reason, dumped.cookie, expiresAt);
 }

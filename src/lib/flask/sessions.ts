@@ -42,9 +42,21 @@ function keyError(key: string): PythonException {
   return new PythonException('KeyError', strRepr(key));
 }
 
+/**
+ * One use of the session by a view, for the request trace: a read (`get`, `s[k]`, `k in s`, …) or
+ * a write (`s[k] = v`, `clear`, …), with Python's method name and the key when there is one.
+ */
+export interface SessionAccess {
+  readonly kind: 'read' | 'write';
+  /** Python's method: `get`, `__getitem__`, `__setitem__`, `__delitem__`, `__contains__`, … */
+  readonly method: string;
+  readonly key: string | null;
+}
+
 /** `SecureCookieSession`: the `session` object a view sees when a secret key is set. */
 export class SecureCookieSession {
   readonly #data: PyDict = newDict();
+  #accesses: SessionAccess[] = [];
   /** True once the view read or changed the session (then Flask adds `Vary: Cookie`). */
   accessed = false;
   /** True once the view changed the session itself; views may also set it by hand. */
@@ -65,14 +77,31 @@ export class SecureCookieSession {
     return Object.hasOwn(this.#data, key);
   }
 
+  /** Notes a use of the session for {@link takeAccesses}; Flask's flags are not touched. */
+  protected record(kind: SessionAccess['kind'], method: string, key: string | null = null): void {
+    this.#accesses.push({ kind, method, key });
+  }
+
+  /**
+   * The reads and writes since the last call, oldest first (not part of Flask: the request
+   * trace uses it to say what each line of a view did).
+   */
+  takeAccesses(): SessionAccess[] {
+    const taken = this.#accesses;
+    this.#accesses = [];
+    return taken;
+  }
+
   /** `session.get(key, default)`: marks the session accessed. */
   get(key: string, defaultValue: PyValue = null): PyValue {
+    this.record('read', 'get', key);
     this.accessed = true;
     return this.#has(key) ? (this.#data[key] as PyValue) : defaultValue;
   }
 
   /** `session[key]`: marks the session accessed; a missing key raises KeyError. */
   getitem(key: string): PyValue {
+    this.record('read', '__getitem__', key);
     this.accessed = true;
     if (!this.#has(key)) throw keyError(key);
     return this.#data[key] as PyValue;
@@ -80,12 +109,14 @@ export class SecureCookieSession {
 
   /** `session[key] = value`: always marks the session modified, even for the same value. */
   setitem(key: string, value: PyValue): void {
+    this.record('write', '__setitem__', key);
     this.#data[key] = value;
     this.#changed();
   }
 
   /** `del session[key]`: a missing key raises KeyError and changes nothing. */
   delitem(key: string): void {
+    this.record('write', '__delitem__', key);
     if (!this.#has(key)) throw keyError(key);
     delete this.#data[key];
     this.#changed();
@@ -93,31 +124,37 @@ export class SecureCookieSession {
 
   /** `key in session`: does not mark the session accessed. */
   contains(key: string): boolean {
+    this.record('read', '__contains__', key);
     return this.#has(key);
   }
 
   /** `len(session)`: does not mark the session accessed. */
   len(): number {
+    this.record('read', '__len__');
     return Object.keys(this.#data).length;
   }
 
   /** `list(session.keys())`: does not mark the session accessed. */
   keys(): string[] {
+    this.record('read', 'keys');
     return Object.keys(this.#data);
   }
 
   /** `list(session.values())`: does not mark the session accessed. */
   values(): PyValue[] {
+    this.record('read', 'values');
     return Object.values(this.#data);
   }
 
   /** `list(session.items())`: does not mark the session accessed. */
   items(): [string, PyValue][] {
+    this.record('read', 'items');
     return Object.entries(this.#data);
   }
 
   /** `session.clear()`: marks the session modified even when it was already empty. */
   clear(): void {
+    this.record('write', 'clear');
     for (const key of Object.keys(this.#data)) delete this.#data[key];
     this.#changed();
   }
@@ -127,6 +164,7 @@ export class SecureCookieSession {
    * default a missing key raises KeyError.
    */
   pop(key: string, ...defaultValue: [] | [PyValue]): PyValue {
+    this.record('write', 'pop', key);
     if (!this.#has(key)) {
       if (defaultValue.length === 0) throw keyError(key);
       return defaultValue[0];
@@ -139,6 +177,7 @@ export class SecureCookieSession {
 
   /** `session.popitem()`: removes the last key; an empty session raises KeyError. */
   popitem(): [string, PyValue] {
+    this.record('write', 'popitem');
     const key = Object.keys(this.#data).at(-1);
     if (key === undefined) {
       throw new PythonException('KeyError', "'popitem(): dictionary is empty'");
@@ -154,6 +193,7 @@ export class SecureCookieSession {
    * was missing. Returns the stored value, so mutating it mutates the session silently.
    */
   setdefault(key: string, defaultValue: PyValue = null): PyValue {
+    this.record(this.#has(key) ? 'read' : 'write', 'setdefault', key);
     this.accessed = true;
     if (!this.#has(key)) {
       this.#data[key] = defaultValue;
@@ -164,6 +204,7 @@ export class SecureCookieSession {
 
   /** `session.update(other)`: marks the session modified, even for an empty update. */
   update(other: PyDict): void {
+    this.record('write', 'update');
     for (const key of Object.keys(other)) this.#data[key] = other[key] as PyValue;
     this.#changed();
   }
@@ -206,25 +247,30 @@ function noSecretKey(): PythonException {
  * RuntimeError. It is never saved.
  */
 export class NullSession extends SecureCookieSession {
-  override setitem(): void {
-    throw noSecretKey();
+  override setitem(key: string): void {
+    this.#refuse('__setitem__', key);
   }
-  override delitem(): void {
-    throw noSecretKey();
+  override delitem(key: string): void {
+    this.#refuse('__delitem__', key);
   }
   override clear(): void {
-    throw noSecretKey();
+    this.#refuse('clear');
   }
-  override pop(): PyValue {
-    throw noSecretKey();
+  override pop(key: string): PyValue {
+    this.#refuse('pop', key);
   }
   override popitem(): [string, PyValue] {
-    throw noSecretKey();
+    this.#refuse('popitem');
   }
-  override setdefault(): PyValue {
-    throw noSecretKey();
+  override setdefault(key: string): PyValue {
+    this.#refuse('setdefault', key);
   }
   override update(): void {
+    this.#refuse('update');
+  }
+  /** Every write attempt raises (`NullSession._fail`), and the trace records the attempt. */
+  #refuse(method: string, key: string | null = null): never {
+    this.record('write', method, key);
     throw noSecretKey();
   }
 }

@@ -38,9 +38,13 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return difference === 0;
 }
 
-/** `Signer.unsign`: the signed value without its signature, or why it was refused. */
+/**
+ * `Signer.unsign`: the signed value without its signature and which key verified it (its index in
+ * the constructor's oldest-to-newest list), or why it was refused.
+ */
 export type UnsignResult =
-  { ok: true; value: Uint8Array } | { ok: false; failure: LoadFailure; payload: Uint8Array | null };
+  | { ok: true; value: Uint8Array; keyIndex: number }
+  | { ok: false; failure: LoadFailure; payload: Uint8Array | null };
 
 export class Signer {
   /** Derived keys, newest first: the order signatures are checked in. */
@@ -67,13 +71,24 @@ export class Signer {
     return concat(value, Uint8Array.of(SEPARATOR), signature);
   }
 
-  /** Whether the (leniently decoded) signature segment matches `value` under any key. */
-  verifySignature(value: Uint8Array, signatureSegment: Uint8Array): boolean {
+  /**
+   * `Signer.verify_signature`: which key the (leniently decoded) signature segment matches under,
+   * as an index into the constructor's oldest-to-newest list, or -1. Like itsdangerous
+   * (`for secret_key in reversed(self.secret_keys)`), the newest key is tried first and the first
+   * match wins.
+   */
+  verifyingKeyIndex(value: Uint8Array, signatureSegment: Uint8Array): number {
     const decoded = base64UrlDecode(signatureSegment);
-    if (!decoded.ok) return false;
-    return this.#keysNewestFirst.some((key) =>
+    if (!decoded.ok) return -1;
+    const newest = this.#keysNewestFirst.findIndex((key) =>
       constantTimeEqual(hmac(sha1, key, value), decoded.bytes),
     );
+    return newest < 0 ? -1 : this.#keysNewestFirst.length - 1 - newest;
+  }
+
+  /** Whether the signature segment matches `value` under any key. */
+  verifySignature(value: Uint8Array, signatureSegment: Uint8Array): boolean {
+    return this.verifyingKeyIndex(value, signatureSegment) >= 0;
   }
 
   /** Split at the last dot and verify; on a mismatch, `payload` is the part before the dot. */
@@ -82,7 +97,8 @@ export class Signer {
     if (dot < 0) return { ok: false, failure: noSeparator(), payload: null };
     const value = signed.subarray(0, dot);
     const signature = signed.subarray(dot + 1);
-    if (this.verifySignature(value, signature)) return { ok: true, value };
+    const keyIndex = this.verifyingKeyIndex(value, signature);
+    if (keyIndex >= 0) return { ok: true, value, keyIndex };
     return { ok: false, failure: signatureMismatch('BadSignature', signature), payload: value };
   }
 }

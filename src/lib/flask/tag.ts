@@ -3,7 +3,7 @@
  * objects whose key starts with a space (` t` tuple, ` b` bytes, ` m` Markup, ` u` UUID, ` d`
  * datetime), and a one-key dict whose key is itself a tag is escaped as ` di` — at every level,
  * the session itself included. Reading undoes the tags innermost first, with Python's exact edge
- * behaviour for tags a key holder crafted by hand (spec §3.3).
+ * behaviour for tags a key holder crafted by hand (`flask/json/tag.py`, `TaggedJSONSerializer._untag_scan`).
  */
 import { a2bBase64, base64Encode } from './encoding.ts';
 import { dumpFailure, type DumpFailure } from './exceptions.ts';

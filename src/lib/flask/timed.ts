@@ -32,8 +32,10 @@ export interface AgeCheck {
   readonly now: number;
 }
 
+/** `keyIndex`: which key verified, as in {@link Signer.unsign}. */
 export type TimedUnsignResult =
-  { ok: true; value: Uint8Array; timestamp: number } | { ok: false; failure: LoadFailure };
+  | { ok: true; value: Uint8Array; timestamp: number; keyIndex: number }
+  | { ok: false; failure: LoadFailure };
 
 export class TimestampSigner {
   readonly signer: Signer;
@@ -79,7 +81,7 @@ export class TimestampSigner {
     const age = check.now - Number(timestamp);
     if (age > check.maxAge) return { ok: false, failure: signatureTooOld(age, check.maxAge) };
     if (age < 0) return { ok: false, failure: signatureFromFuture(age) };
-    return { ok: true, value, timestamp: Number(timestamp) };
+    return { ok: true, value, timestamp: Number(timestamp), keyIndex: unsigned.keyIndex };
   }
 }
 

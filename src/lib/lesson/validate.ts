@@ -1,4 +1,6 @@
-import { SCENARIOS, type ScenarioId } from '../playground/scenarios.ts';
+import { TRACE_STAGES, pyRepr, stageEvent, viewLines, type TraceEvent } from '../flask/index.ts';
+import { LESSON_APP_SOURCES, type LessonAppId } from '../lesson-apps/sources.ts';
+import { STAGE_CASES, placeholders } from '../player/frames.ts';
 import { isLessonSectionId } from './sections.ts';
 import { parseRef } from './refs.ts';
 
@@ -9,11 +11,13 @@ export type StepValues = { [Value in StepValue]?: string | undefined };
 
 /** The parts of a lesson that refer to each other (a structural subset of the lesson schema). */
 export interface LessonLinks {
-  conceptFlow: { stages: readonly { id: string }[] };
+  conceptFlow: {
+    stages: readonly { id: string; narration?: Readonly<Record<string, string>> | undefined }[];
+  };
   code: { source: string };
   execution: {
-    scenario?: ScenarioId | undefined;
-    steps: readonly ({ id: string; stage?: string | undefined } & StepValues)[];
+    scenario?: LessonAppId | undefined;
+    steps: readonly ({ id: string } & StepValues)[];
   };
   tracker: { values?: readonly string[] | undefined };
   keyMoments: readonly { id: string; cites: string }[];
@@ -50,14 +54,7 @@ export function findLessonIssues(lesson: LessonLinks): LessonIssue[] {
 
   issues.push(...executionSourceIssues(lesson));
 
-  lesson.execution.steps.forEach((step, index) => {
-    if (step.stage !== undefined && !stageIds.has(step.stage)) {
-      issues.push({
-        path: ['execution', 'steps', index, 'stage'],
-        message: `is "${step.stage}", which is not a flow stage (stages: ${list(stageIds)})`,
-      });
-    }
-  });
+  issues.push(...stageNarrationIssues(lesson));
 
   lesson.keyMoments.forEach((moment, index) => {
     const problem = missingTarget(moment.cites, stageIds, stepIds, momentIds);
@@ -90,6 +87,95 @@ export function findLessonIssues(lesson: LessonLinks): LessonIssue[] {
 }
 
 /**
+ * With a scenario, the step-through player walks the request trace's stages, so the concept flow
+ * must name them in order; every narration template must be for a case its stage has and use only
+ * the placeholders that stage fills.
+ */
+function stageNarrationIssues(lesson: LessonLinks): LessonIssue[] {
+  const issues: LessonIssue[] = [];
+  const stages = lesson.conceptFlow.stages;
+  if (lesson.execution.scenario !== undefined) {
+    const ids = stages.map((stage) => stage.id).join(', ');
+    if (ids !== TRACE_STAGES.join(', ')) {
+      issues.push({
+        path: ['conceptFlow', 'stages'],
+        message: `are ${ids}; an execution table with a scenario is stepped through the request's stages, so they must be ${TRACE_STAGES.join(', ')}`,
+      });
+    }
+  }
+  stages.forEach((stage, index) => {
+    const known = STAGE_CASES[stage.id as keyof typeof STAGE_CASES];
+    for (const [name, template] of Object.entries(stage.narration ?? {})) {
+      const path = ['conceptFlow', 'stages', index, 'narration', name];
+      if (known === undefined) {
+        issues.push({
+          path,
+          message: `narrates stage "${stage.id}", which the request trace does not have`,
+        });
+        continue;
+      }
+      if (!known.cases.includes(name)) {
+        issues.push({
+          path,
+          message: `is not a case of stage "${stage.id}" (cases: ${known.cases.join(', ')})`,
+        });
+      }
+      for (const placeholder of placeholders(template)) {
+        if (!known.values.includes(placeholder)) {
+          issues.push({
+            path,
+            message: `uses {${placeholder}}, which stage "${stage.id}" does not fill (it fills ${known.values.map((v) => `{${v}}`).join(', ')})`,
+          });
+        }
+      }
+    }
+  });
+  return issues;
+}
+
+/**
+ * The authored narration of each visit against what the engine traced for it: every number it
+ * names must be a value the session held before or after the visit, or a literal in the code
+ * that ran; it may say "no cookie" only when the browser sent none. Returns the mismatches.
+ */
+export function findNarrationIssues(
+  steps: readonly { narration: string }[],
+  traces: readonly (readonly TraceEvent[])[],
+): LessonIssue[] {
+  const issues: LessonIssue[] = [];
+  steps.forEach((step, index) => {
+    const events = traces[index];
+    if (events === undefined) return;
+    const path = ['execution', 'steps', index, 'narration'];
+    const lines = viewLines(events);
+    const sessions = [stageEvent(events, 'load').session, ...lines.map((line) => line.after)];
+    const known = new Set(
+      [
+        ...sessions.map((session) => (session === null ? '' : pyRepr(session))),
+        ...lines.map((line) => line.python ?? ''),
+      ].flatMap((text) => text.match(/\d+/g) ?? []),
+    );
+    for (const number of step.narration.match(/\d+/g) ?? []) {
+      if (!known.has(number)) {
+        issues.push({
+          path,
+          message: `names ${number}, but in this visit the session only held ${[...known].join(', ') || 'no numbers'} (the engine computed each value from the code)`,
+        });
+      }
+    }
+    const sentCookie = stageEvent(events, 'request').cookieHeader !== null;
+    if (sentCookie && /\bno cookie\b/i.test(step.narration)) {
+      issues.push({
+        path,
+        message:
+          'says "no cookie", but in this visit the browser sends the cookie the last response set',
+      });
+    }
+  });
+  return issues;
+}
+
+/**
  * A table with a scenario gets its values from the engine, so the author must not write them (two
  * sources of truth) and the code sample must be the scenario's exact Python. A table without one
  * needs every value by hand, and one tracker value per step.
@@ -99,11 +185,10 @@ function executionSourceIssues(lesson: LessonLinks): LessonIssue[] {
   const { scenario, steps } = lesson.execution;
   const values = lesson.tracker.values;
   if (scenario !== undefined) {
-    const { app, python } = SCENARIOS[scenario];
-    if (lesson.code.source !== python) {
+    if (lesson.code.source !== LESSON_APP_SOURCES[scenario]) {
       issues.push({
         path: ['code', 'source'],
-        message: `differs from the Python that scenario "${scenario}" runs (LESSON_APP_SOURCES['${app}'] in src/lib/lesson-app-sources.ts); the code shown must be the code run`,
+        message: `differs from the Python that scenario "${scenario}" runs (LESSON_APP_SOURCES['${scenario}'] in src/lib/lesson-apps/sources.ts); the code shown must be the code run`,
       });
     }
     steps.forEach((step, index) => {

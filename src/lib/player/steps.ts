@@ -1,69 +1,97 @@
 /**
- * The step-through player's logic: which step is current, how each control moves it, how a step
- * is written in the URL, and what the slider announces. Steps are counted from 0 here and shown
- * to learners (and written in URLs) from 1.
+ * The step-through player's logic: which visit and stage are current, how each control moves
+ * them, how a position is written in the URL, and autoplay's timing. Visits and stages are
+ * counted from 0 here; learners (and URLs) count visits from 1 and name stages by id:
+ * `#step-3` opens visit 3 at its first stage, `#step-3-view` opens its `view` stage.
  */
 
-/** The current step (0-based) and whether autoplay is running. */
+/** Where the player stands: visit and stage (0-based), and whether autoplay is running. */
 export interface PlayerState {
-  step: number;
-  playing: boolean;
+  readonly visit: number;
+  readonly stage: number;
+  readonly playing: boolean;
+}
+
+/** The player's size: how many visits, and the stage ids every visit goes through. */
+export interface PlayerShape {
+  readonly visits: number;
+  readonly stages: readonly string[];
 }
 
 export type PlayerAction =
   | { type: 'next' }
   | { type: 'previous' }
+  | { type: 'next-visit' }
+  | { type: 'previous-visit' }
   | { type: 'restart' }
   | { type: 'last' }
-  | { type: 'go'; step: number }
+  | { type: 'go'; visit: number; stage: number }
   | { type: 'play' }
   | { type: 'pause' }
   /** Autoplay's timer fired. */
   | { type: 'tick' };
 
-export const initialPlayerState: PlayerState = { step: 0, playing: false };
+export const initialPlayerState: PlayerState = { visit: 0, stage: 0, playing: false };
 
-/** `step` as a whole number within the `count` steps. */
-export function clampStep(step: number, count: number): number {
-  const whole = Number.isFinite(step) ? Math.trunc(step) : 0;
-  return Math.min(Math.max(whole, 0), Math.max(count - 1, 0));
+const total = (shape: PlayerShape) => shape.visits * shape.stages.length;
+const indexOf = (state: Pick<PlayerState, 'visit' | 'stage'>, shape: PlayerShape) =>
+  state.visit * shape.stages.length + state.stage;
+
+/** The position at a flat index (clamped into the player). */
+function at(index: number, shape: PlayerShape, playing = false): PlayerState {
+  const whole = Number.isFinite(index) ? Math.trunc(index) : 0;
+  const clamped = Math.min(Math.max(whole, 0), Math.max(total(shape) - 1, 0));
+  const perVisit = Math.max(shape.stages.length, 1);
+  return { visit: Math.floor(clamped / perVisit), stage: clamped % perVisit, playing };
 }
 
-export const atFirstStep = (state: PlayerState) => state.step === 0;
-export const atLastStep = (state: PlayerState, count: number) => state.step >= count - 1;
+export const atFirstStep = (state: PlayerState) => state.visit === 0 && state.stage === 0;
+export const atLastStep = (state: PlayerState, shape: PlayerShape) =>
+  indexOf(state, shape) >= total(shape) - 1;
+export const atFirstVisit = (state: PlayerState) => state.visit === 0;
+export const atLastVisit = (state: PlayerState, shape: PlayerShape) =>
+  state.visit >= shape.visits - 1;
 
 /**
  * The state after an action. Moving by hand stops autoplay, since the learner has taken over;
- * playing from the last step does nothing; autoplay stops on reaching the last step.
+ * "next visit" and "previous visit" land on a visit's first stage; playing from the last step
+ * does nothing; autoplay stops on reaching the last step.
  */
-export function advance(state: PlayerState, action: PlayerAction, count: number): PlayerState {
-  const to = (step: number, playing = false) => ({ step: clampStep(step, count), playing });
+export function advance(state: PlayerState, action: PlayerAction, shape: PlayerShape): PlayerState {
+  const index = indexOf(state, shape);
+  const perVisit = shape.stages.length;
   switch (action.type) {
     case 'next':
-      return to(state.step + 1);
+      return at(index + 1, shape);
     case 'previous':
-      return to(state.step - 1);
+      return at(index - 1, shape);
+    case 'next-visit':
+      return at(Math.min(state.visit + 1, shape.visits - 1) * perVisit, shape);
+    case 'previous-visit':
+      // From inside a visit, back to its start first; from its start, to the visit before.
+      return at((state.stage > 0 ? state.visit : state.visit - 1) * perVisit, shape);
     case 'restart':
-      return to(0);
+      return at(0, shape);
     case 'last':
-      return to(count - 1);
+      return at(total(shape) - 1, shape);
     case 'go':
-      return to(action.step);
+      return at(Math.min(Math.max(action.stage, 0), perVisit - 1) + action.visit * perVisit, shape);
     case 'play':
-      return { step: state.step, playing: !atLastStep(state, count) };
+      return { ...state, playing: !atLastStep(state, shape) };
     case 'pause':
-      return { step: state.step, playing: false };
+      return { ...state, playing: false };
     case 'tick': {
       if (!state.playing) return state;
-      const next = to(state.step + 1);
-      return { step: next.step, playing: !atLastStep(next, count) };
+      const next = at(index + 1, shape);
+      return { ...next, playing: !atLastStep(next, shape) };
     }
   }
 }
 
 /**
- * The player's keyboard shortcuts, active only while focus is inside the player: arrows step,
- * Home and End jump to the first and last step. Undefined for every other key.
+ * The player's keyboard shortcuts, active only while focus is inside the player: arrows step
+ * through stages, Page Up and Page Down through visits, Home and End jump to the first and last
+ * step. Undefined for every other key.
  */
 export function keyAction(key: string): PlayerAction | undefined {
   switch (key) {
@@ -71,6 +99,10 @@ export function keyAction(key: string): PlayerAction | undefined {
       return { type: 'next' };
     case 'ArrowLeft':
       return { type: 'previous' };
+    case 'PageDown':
+      return { type: 'next-visit' };
+    case 'PageUp':
+      return { type: 'previous-visit' };
     case 'Home':
       return { type: 'restart' };
     case 'End':
@@ -80,35 +112,33 @@ export function keyAction(key: string): PlayerAction | undefined {
   }
 }
 
-const stepFragment = /^#step-([1-9][0-9]*)$/;
+const stepFragment = /^#step-([1-9][0-9]*)(?:-([a-z][a-z0-9-]*))?$/;
 
-/** The URL fragment that opens the player at `step`: `#step-3` for the third step. */
-export function stepHash(step: number): string {
-  return `#step-${step + 1}`;
+/** The URL fragment for a position: `#step-3-view` for visit 3 (from 1), stage `view`. */
+export function stepHash(state: Pick<PlayerState, 'visit' | 'stage'>, shape: PlayerShape): string {
+  return `#step-${state.visit + 1}-${shape.stages[state.stage] ?? ''}`;
 }
 
 /**
- * The step a URL fragment such as `#step-3` names, or undefined when it names none of the
- * `count` steps (another fragment, `#step-0`, `#step-99`, `#step-x`).
+ * The position a fragment names: `#step-3` (visit 3, first stage) or `#step-3-view`; undefined
+ * when it names no visit or stage of the player (another fragment, `#step-0`, `#step-99`,
+ * `#step-2-nowhere`).
  */
-export function stepFromHash(hash: string, count: number): number | undefined {
+export function stepFromHash(
+  hash: string,
+  shape: PlayerShape,
+): Pick<PlayerState, 'visit' | 'stage'> | undefined {
   const match = stepFragment.exec(hash);
-  const step = match ? Number(match[1]) - 1 : -1;
-  return step >= 0 && step < count ? step : undefined;
+  if (!match) return undefined;
+  const visit = Number(match[1]) - 1;
+  const stage = match[2] === undefined ? 0 : shape.stages.indexOf(match[2]);
+  if (visit >= shape.visits || stage < 0) return undefined;
+  return { visit, stage };
 }
 
-/** What the lesson data gives the slider's announcement. */
-export interface ValueTextSource {
-  steps: readonly { request: string }[];
-  tracker: { variable: string; values: readonly string[] };
-}
-
-/** What the step slider announces, e.g. "Step 3 of 5, Third visit: session['count'] = 3". */
-export function stepValueText(lesson: ValueTextSource, step: number): string {
-  const count = lesson.steps.length;
-  const where = `Step ${step + 1} of ${count}, ${lesson.steps[step]?.request ?? ''}`;
-  const value = lesson.tracker.values[step];
-  return value === undefined ? where : `${where}: ${lesson.tracker.variable} = ${value}`;
+/** "Visit 3 of 5, stage 4 of 7": where the player stands, in words. */
+export function positionText(state: PlayerState, shape: PlayerShape): string {
+  return `Visit ${state.visit + 1} of ${shape.visits}, stage ${state.stage + 1} of ${shape.stages.length}`;
 }
 
 /** Milliseconds between autoplay steps: time to read a narration, and longer without motion. */

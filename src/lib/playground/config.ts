@@ -1,4 +1,4 @@
-import type { FlaskConfig } from '../flask/index.ts';
+import type { AppSettings } from '../lesson-apps/program.ts';
 
 /** The Flask app settings a learner can change in the playground's server pane. */
 export interface ServerConfig {
@@ -28,21 +28,22 @@ export const LESSON_CONFIG: ServerConfig = {
   permanent: false,
 };
 
-/** The lifetimes offered in the server pane, in seconds, with the `timedelta` that expresses each. */
+/** The lifetimes offered in the server pane, in seconds. */
 export const LIFETIME_CHOICES = [
-  { seconds: 60, label: '1 minute', python: 'timedelta(minutes=1)' },
-  { seconds: 60 * 60, label: '1 hour', python: 'timedelta(hours=1)' },
-  { seconds: DAY, label: '1 day', python: 'timedelta(days=1)' },
-  { seconds: 7 * DAY, label: '7 days', python: 'timedelta(days=7)' },
-  { seconds: 31 * DAY, label: '31 days (Flask default)', python: 'timedelta(days=31)' },
+  { seconds: 60, label: '1 minute' },
+  { seconds: 60 * 60, label: '1 hour' },
+  { seconds: DAY, label: '1 day' },
+  { seconds: 7 * DAY, label: '7 days' },
+  { seconds: 31 * DAY, label: '31 days (Flask default)' },
 ] as const;
 
-/** The engine's view of the settings. An empty key field counts as no key, as in Flask. */
-export function flaskConfig(config: ServerConfig): FlaskConfig {
+/** The app's settings in Flask's terms (an empty key field counts as no key, as in Flask). */
+export function appSettings(config: ServerConfig): AppSettings {
   return {
-    SECRET_KEY: config.noSecretKey ? null : config.secretKey,
-    SECRET_KEY_FALLBACKS: config.fallbacks,
-    PERMANENT_SESSION_LIFETIME: config.lifetime,
+    secretKey: config.noSecretKey ? null : config.secretKey,
+    fallbacks: config.fallbacks,
+    lifetime: config.lifetime,
+    permanent: config.permanent,
   };
 }
 

@@ -1,11 +1,5 @@
 import type { StoredCookie } from '../browser/set-cookie.ts';
 import { formatAge, formatUtc } from '../time-format.ts';
-import type { Row } from './state.ts';
-
-/** The sentence a screen reader hears after a request, e.g. "Visit 3, GET /: Count: 3. …". */
-export function announceRow(row: Row): string {
-  return `Visit ${row.visit}, ${row.request}: ${row.output}. ${row.note}`;
-}
 
 /** How long the browser keeps a cookie, in words. */
 export function cookieLifetime(cookie: StoredCookie, now: number): string {

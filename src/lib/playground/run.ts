@@ -1,36 +1,42 @@
 import { applySetCookies, cookieHeader } from '../browser/cookie-jar.ts';
 import {
-  cookieSignatureMatches,
-  handleRequest,
-  parseSignedCookie,
   pyRepr,
+  stageEvent,
   type RequestTrace,
   type Response,
+  type VerifyingKey,
   type ZlibLoader,
 } from '../flask/index.ts';
-import { HOST, flaskConfig, type ServerConfig } from './config.ts';
+import { visitCells } from '../lesson-apps/describe.ts';
+import { buildProgram } from '../lesson-apps/layout.ts';
+import { visit } from '../lesson-apps/visit.ts';
+import { HOST, appSettings, type ServerConfig } from './config.ts';
 import { SCENARIOS, routeFor } from './scenarios.ts';
-import { actionText, trackedValue, viewFor } from './views.ts';
-import { visitLabel, type Exchange, type PlaygroundState, type Row } from './state.ts';
+import { rowLabel } from './labels.ts';
+import type { Exchange, PlaygroundState, Row } from './state.ts';
 
 /**
  * Sends one request from the simulated browser to the simulated Flask app: the jar's cookies go
- * out, Flask handles the request exactly as the engine models it, and the response's Set-Cookie
- * headers update the jar. Adds a row and replaces the request/response panel. Never throws:
- * when the engine cannot simulate a case, the state carries a notice saying why.
+ * out, Flask handles the request exactly as the engine models it (`visit`), and the response's
+ * Set-Cookie headers update the jar. Adds a row and replaces the request/response panel, whose
+ * `trace` holds every stage's decision. Never throws: when the engine cannot simulate a case, the
+ * state carries a notice saying why. `label` names the row (an experiment's name); by default it
+ * says what happened (`rowLabel`).
  */
 export async function sendRequest(
   state: PlaygroundState,
-  options: { loadZlib?: ZlibLoader } = {},
+  options: { loadZlib?: ZlibLoader; label?: string } = {},
 ): Promise<PlaygroundState> {
   const scenario = SCENARIOS[state.scenario];
   const route = routeFor(scenario, state.path);
   const header = cookieHeader(state.jar, state.clock) ?? null;
-  const result = await handleRequest(
-    flaskConfig(state.config),
-    { cookieHeader: header, now: state.clock, ...options },
-    viewFor(scenario, route, state.config),
-  );
+  const program = buildProgram(scenario.app, appSettings(state.config), scenario.python);
+  const result = await visit(program, {
+    path: route.path,
+    cookieHeader: header,
+    now: state.clock,
+    ...(options.loadZlib === undefined ? {} : { loadZlib: options.loadZlib }),
+  });
   if (!result.ok)
     return { ...state, notice: `This request cannot be simulated: ${result.message}` };
 
@@ -38,24 +44,14 @@ export async function sendRequest(
   const setCookies = response.headers
     .filter(([name]) => name === 'Set-Cookie')
     .map(([, value]) => value);
-  const visit = state.rows.length + 1;
-  const before = trace.sessionBefore === null ? '—' : pyRepr(trace.sessionBefore);
-  const after = trace.sessionAfter === null ? '—' : pyRepr(trace.sessionAfter);
+  const visitNumber = state.rows.length + 1;
+  const named = rowLabel(trace.verification, state.visits);
   const row: Row = {
-    visit,
-    label: visitLabel(visit),
+    visit: visitNumber,
+    label: options.label ?? named.label,
     request: `GET ${route.path}`,
-    before,
-    action:
-      trace.sessionBefore === null
-        ? 'the view did not run'
-        : trace.error === null
-          ? actionText(scenario, route, trace.sessionAfter)
-          : `${actionText(scenario, route, trace.sessionAfter)} → ${trace.error.pythonClass}`,
-    after,
-    output: response.statusCode === 200 ? response.body : response.status,
-    tracked: trackedValue(scenario, trace.sessionAfter),
-    note: explain(trace, response, setCookies, state.config),
+    ...visitCells(scenario.app, result),
+    note: explain(trace, response, state.config),
     outcome:
       response.statusCode >= 500
         ? 'failed'
@@ -74,23 +70,24 @@ export async function sendRequest(
     exception:
       trace.error === null ? null : `${trace.error.pythonClass}: ${trace.error.pythonMessage}`,
     warnings: trace.warnings,
+    trace: trace.events,
+    program: result.program.source,
   };
   return {
     ...state,
     jar: applySetCookies(state.jar, setCookies, state.clock),
     rows: [...state.rows, row],
+    visits: named.visits,
     last: exchange,
     notice: null,
   };
 }
 
-/** Which configured key verified a cookie: the current one, or a fallback. */
-function verifyingKey(cookie: string, config: ServerConfig): string {
-  const signed = parseSignedCookie(cookie);
-  if (signed === null || cookieSignatureMatches(signed, config.secretKey))
-    return 'the current SECRET_KEY';
-  const fallback = config.fallbacks.find((key) => cookieSignatureMatches(signed, key));
-  return fallback === undefined ? 'the current SECRET_KEY' : `the fallback key ${pyRepr(fallback)}`;
+/** The key that verified a cookie, as Flask decided, in words. */
+function keyName(key: VerifyingKey, config: ServerConfig): string {
+  if (key.kind === 'current') return 'the current SECRET_KEY';
+  const fallback = config.fallbacks[key.index];
+  return `the fallback key ${fallback === undefined ? `#${key.index + 1}` : pyRepr(fallback)}`;
 }
 
 /** How Flask judged the request's session cookie. */
@@ -104,7 +101,7 @@ export function verificationText(trace: RequestTrace, config: ServerConfig): str
     case 'no-cookie':
       return 'No session cookie was sent: the view starts with a new, empty session.';
     case 'ok':
-      return `Signature valid, checked with ${verifyingKey(trace.cookie ?? '', config)}: the session is restored from the cookie.`;
+      return `Signature valid, checked with ${keyName(verification.key, config)}: the session is restored from the cookie.`;
     case 'rejected':
     case 'error':
       return `${verification.failure.error}: ${verification.failure.message}`;
@@ -112,12 +109,7 @@ export function verificationText(trace: RequestTrace, config: ServerConfig): str
 }
 
 /** One or two sentences on why the request ended as it did, for the table's note column. */
-export function explain(
-  trace: RequestTrace,
-  response: Response,
-  setCookies: readonly string[],
-  config: ServerConfig,
-): string {
+export function explain(trace: RequestTrace, response: Response, config: ServerConfig): string {
   const parts: string[] = [];
   const verification = trace.verification;
   if (verification.kind === 'rejected') {
@@ -129,16 +121,16 @@ export function explain(
   } else if (verification.kind === 'no-cookie') {
     parts.push('No cookie yet, so the session started empty.');
   } else if (verification.kind === 'ok' && config.fallbacks.length > 0) {
-    parts.push(`Cookie accepted, checked with ${verifyingKey(trace.cookie ?? '', config)}.`);
+    parts.push(`Cookie accepted, checked with ${keyName(verification.key, config)}.`);
   }
   if (trace.error !== null && verification.kind !== 'error') parts.push(trace.error.message);
 
-  const deletion = setCookies.some((header) => /Max-Age=0/.test(header));
-  if (deletion) {
+  const saved = stageEvent(trace.events, 'save');
+  if (saved.outcome === 'deleted') {
     parts.push('The session is empty now, so Flask told the browser to delete the cookie.');
-  } else if (setCookies.length > 0) {
+  } else if (saved.outcome === 'set') {
     parts.push(
-      trace.permanent
+      saved.flags.permanent
         ? 'Permanent session: Flask re-signed it with a new Expires date.'
         : 'Flask signed the changed session into a new cookie.',
     );

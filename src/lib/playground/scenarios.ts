@@ -3,10 +3,11 @@ import {
   CART_MODIFIED_PY,
   COUNTER_PY,
   LOGIN_PY,
+  TRACKED_KEYS,
   type LessonAppId,
-} from '../lesson-app-sources.ts';
-import { strRepr } from '../flask/str-repr.ts';
-import { LIFETIME_CHOICES, LESSON_CONFIG, type ServerConfig } from './config.ts';
+} from '../lesson-apps/sources.ts';
+import { programSource } from '../lesson-apps/program.ts';
+import { appSettings, type ServerConfig } from './config.ts';
 
 /** An address the simulated browser can request, and the view Flask routes it to. */
 export interface Route {
@@ -45,7 +46,7 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     app: 'counter',
     python: COUNTER_PY,
     routes: [{ path: '/', view: 'index', args: {} }],
-    trackedKey: 'count',
+    trackedKey: TRACKED_KEYS.counter,
   },
   login: {
     id: 'login',
@@ -57,7 +58,7 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
       { path: '/login/bob', view: 'login', args: { name: 'bob' } },
       { path: '/logout', view: 'logout', args: {} },
     ],
-    trackedKey: 'user',
+    trackedKey: TRACKED_KEYS.login,
   },
   'cart-lost-update': {
     id: 'cart-lost-update',
@@ -65,7 +66,7 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     app: 'cart-lost-update',
     python: CART_LOST_UPDATE_PY,
     routes: cartRoutes,
-    trackedKey: 'cart',
+    trackedKey: TRACKED_KEYS['cart-lost-update'],
   },
   'cart-modified': {
     id: 'cart-modified',
@@ -73,7 +74,7 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     app: 'cart-modified',
     python: CART_MODIFIED_PY,
     routes: cartRoutes,
-    trackedKey: 'cart',
+    trackedKey: TRACKED_KEYS['cart-modified'],
   },
 };
 
@@ -84,32 +85,9 @@ export function routeFor(scenario: Scenario, path: string): Route {
 
 /**
  * The app's Python source with the playground's settings written in: the secret key line (or its
- * absence), `SECRET_KEY_FALLBACKS`, a non-default lifetime and `session.permanent = True`.
+ * absence), `SECRET_KEY_FALLBACKS`, a non-default lifetime and `session.permanent = True`. The
+ * trace's line numbers refer to this text.
  */
 export function pythonSource(scenario: Scenario, config: ServerConfig): string {
-  const lines = scenario.python.replace(/\n$/, '').split('\n');
-  const lifetime = LIFETIME_CHOICES.find((choice) => choice.seconds === config.lifetime);
-  const customLifetime = config.lifetime !== LESSON_CONFIG.lifetime;
-  const out: string[] = customLifetime ? ['from datetime import timedelta'] : [];
-  for (const line of lines) {
-    if (line.startsWith('app.secret_key')) {
-      out.push(
-        config.noSecretKey
-          ? '# app.secret_key is not set'
-          : `app.secret_key = ${strRepr(config.secretKey)}`,
-      );
-      if (config.fallbacks.length > 0) {
-        const keys = config.fallbacks.map((key) => strRepr(key)).join(', ');
-        out.push(`app.config['SECRET_KEY_FALLBACKS'] = [${keys}]`);
-      }
-      if (customLifetime) {
-        const value = lifetime?.python ?? `timedelta(seconds=${config.lifetime})`;
-        out.push(`app.permanent_session_lifetime = ${value}`);
-      }
-      continue;
-    }
-    out.push(line);
-    if (config.permanent && /^def \w+\(.*\):$/.test(line)) out.push('    session.permanent = True');
-  }
-  return `${out.join('\n')}\n`;
+  return programSource(scenario.python, appSettings(config));
 }

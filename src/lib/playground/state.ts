@@ -1,14 +1,14 @@
 import type { CookieJar } from '../browser/cookie-jar.ts';
-import { closeBrowser, dropExpired } from '../browser/cookie-jar.ts';
-import type { Response } from '../flask/index.ts';
+import { closeBrowser, dropExpired } from '../browser/expiry.ts';
+import type { Response, TraceEvent } from '../flask/index.ts';
 import { LESSON_CONFIG, type ServerConfig } from './config.ts';
 import { SCENARIOS, type ScenarioId } from './scenarios.ts';
 
 /** One request in the playground's execution table, in the lesson table's columns. */
 export interface Row {
-  /** 1-based position in the table. */
+  /** 1-based position in the table: the row's identity, never shown as its name. */
   readonly visit: number;
-  /** "First visit", "Second visit", … as in the lesson's table. */
+  /** What happened, e.g. "New visitor", "Second visit", "Visit with tampered cookie" (`labels.ts`). */
   readonly label: string;
   /** e.g. `GET /login/alice`. */
   readonly request: string;
@@ -35,6 +35,10 @@ export interface Exchange {
   /** Flask's exception, when there was one: class and Python's message. */
   readonly exception: string | null;
   readonly warnings: readonly string[];
+  /** What Flask decided at each stage of this request (`src/lib/flask/trace.ts`). */
+  readonly trace: readonly TraceEvent[];
+  /** The app's Python as run; the trace's line numbers refer to this text. */
+  readonly program: string;
 }
 
 /** Everything the playground shows. Immutable: every action returns a new state. */
@@ -47,6 +51,8 @@ export interface PlaygroundState {
   /** The simulated clock shared by browser and server, whole Unix seconds. */
   readonly clock: number;
   readonly rows: readonly Row[];
+  /** How many requests the browser's current visitor has made (for "Second visit", …). */
+  readonly visits: number;
   readonly last: Exchange | null;
   /** A sentence about the last thing done that was not a request (tamper, key change, clock). */
   readonly notice: string | null;
@@ -61,6 +67,7 @@ export function initialState(now: number): PlaygroundState {
     jar: [],
     clock: now,
     rows: [],
+    visits: 0,
     last: null,
     notice: null,
   };
@@ -122,21 +129,12 @@ export function clearRows(state: PlaygroundState): PlaygroundState {
   return { ...state, rows: [], last: null, notice: null };
 }
 
-const ORDINALS = [
-  'First',
-  'Second',
-  'Third',
-  'Fourth',
-  'Fifth',
-  'Sixth',
-  'Seventh',
-  'Eighth',
-  'Ninth',
-  'Tenth',
-];
+/** The lesson's set-up again: the counter app, its settings, no cookies, no rows, clock at `now`. */
+export function resetPlayground(now: number): PlaygroundState {
+  return { ...initialState(now), notice: 'The playground is back to the lesson’s set-up.' };
+}
 
-/** "First visit" … "Tenth visit", then "Visit 11". */
-export function visitLabel(visit: number): string {
-  const ordinal = ORDINALS[visit - 1];
-  return ordinal === undefined ? `Visit ${visit}` : `${ordinal} visit`;
+/** The sentence a screen reader hears after a request, e.g. "Third visit, GET /: Count: 3. …". */
+export function announceRow(row: Row): string {
+  return `${row.label}, ${row.request}: ${row.output}. ${row.note}`;
 }

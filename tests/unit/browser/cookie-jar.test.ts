@@ -8,7 +8,7 @@ import {
   type CookieJar,
 } from '../../../src/lib/browser/cookie-jar.ts';
 
-// Set-Cookie headers below are real Flask 2.2 output at time 1700000000 (flask-session-spec.md §4.4).
+// Set-Cookie headers below are real Flask 2.2 output at time 1700000000 (Werkzeug's `dump_cookie` via Flask's `save_session`).
 const now = 1_700_000_000;
 const counterCookie =
   'session=eyJjb3VudCI6MX0.ZVPxAA.Xss3LkRekfPz2zxJbqRLrfLUhuI; HttpOnly; Path=/';

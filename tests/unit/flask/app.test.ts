@@ -3,14 +3,14 @@ import { INTERNAL_SERVER_ERROR_BODY, handleRequest } from '../../../src/lib/flas
 import { flaskOutcome } from '../../../src/lib/flask/exceptions.ts';
 import type { PyValue } from '../../../src/lib/flask/python.ts';
 import type { SecureCookieSession } from '../../../src/lib/flask/sessions.ts';
-import { LESSON_APPS } from '../../../src/lib/lesson-apps.ts';
+import { sourceView } from '../../../src/lib/lesson-apps/visit.ts';
 
 const T0 = 1700000000;
-const counter = (s: SecureCookieSession) => LESSON_APPS.counter.views['index']!(s, {});
+const counter = sourceView('counter', 'index');
 const offline = () => Promise.reject(new Error('offline'));
 
-/** spec §8.1: the counter's Set-Cookie values with dev-secret-key, visits 1 to 5. */
-const SPEC_COOKIES = [
+/** Real Flask 2.2's Set-Cookie values for the counter with dev-secret-key, visits 1 to 5. */
+const FLASK_COOKIES = [
   'eyJjb3VudCI6MX0.ZVPxAA.Xss3LkRekfPz2zxJbqRLrfLUhuI',
   'eyJjb3VudCI6Mn0.ZVPxAA.z7prsjUM0AfUsf9E-cHqGZKNU3M',
   'eyJjb3VudCI6M30.ZVPxAA.42CGiUD2F3wax79M66ivgIpi6fA',
@@ -19,9 +19,9 @@ const SPEC_COOKIES = [
 ];
 
 describe('one request through a Flask app', () => {
-  test('the counter, visited five times, sends the cookies of spec §8.1', async () => {
+  test('the counter, visited five times, sends the cookies real Flask sends', async () => {
     let cookieHeader: string | null = null;
-    for (const [visit, cookie] of SPEC_COOKIES.entries()) {
+    for (const [visit, cookie] of FLASK_COOKIES.entries()) {
       const result = await handleRequest(
         { SECRET_KEY: 'dev-secret-key' },
         { cookieHeader, now: T0 },
@@ -78,7 +78,11 @@ describe('one request through a Flask app', () => {
     expect(result.trace.sessionAfter).toEqual(
       Object.assign(Object.create(null), { cart: ['apple', 'pear'] }),
     );
-    expect(result.trace.verification).toEqual({ kind: 'ok', timestamp: T0 });
+    expect(result.trace.verification).toEqual({
+      kind: 'ok',
+      key: { kind: 'current' },
+      timestamp: T0,
+    });
   });
 
   test('Content-Length counts UTF-8 bytes', async () => {

@@ -17,7 +17,7 @@ const plain: CookieAttributes = {
 };
 const VALUE = 'eyJjb3VudCI6MX0.ZVPxAA.Xss3LkRekfPz2zxJbqRLrfLUhuI';
 
-describe("Werkzeug's dump_cookie (spec §4.4, §7)", () => {
+describe("Werkzeug's dump_cookie (`werkzeug/http.py`)", () => {
   test('a session cookie: HttpOnly; Path=/', () => {
     expect(dumpCookie('session', VALUE, plain, 4093).header).toBe(
       `session=${VALUE}; HttpOnly; Path=/`,
@@ -58,7 +58,7 @@ describe("Werkzeug's dump_cookie (spec §4.4, §7)", () => {
   });
 });
 
-describe("Werkzeug's Cookie header parsing (spec §4.1)", () => {
+describe("Werkzeug's Cookie header parsing (`werkzeug/http.py`: `parse_cookie`)", () => {
   test('the first occurrence of a name wins', () => {
     expect(getCookie('session=good; session=garbage', 'session')).toBe('good');
     expect(getCookie('session=garbage; session=good', 'session')).toBe('garbage');

@@ -7,7 +7,7 @@ const parsed = (text: string) => {
   return result.ok ? (result.date?.toISOString() ?? null) : `error: ${result.detail}`;
 };
 
-describe("Werkzeug's http_date (spec §2.1)", () => {
+describe("Werkzeug's http_date (`werkzeug/http.py`: `http_date`)", () => {
   test('formats UTC with English names and drops sub-second parts', () => {
     expect(httpDate(utc('2024-01-02T03:04:05.678'))).toBe('Tue, 02 Jan 2024 03:04:05 GMT');
   });

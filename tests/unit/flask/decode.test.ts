@@ -6,7 +6,7 @@ import {
 } from '../../../src/lib/flask/decode.ts';
 import { newDict } from '../../../src/lib/flask/python.ts';
 
-const COMPRESSED = '.eJyrVqpQslJKRAJKtQBD7Qa_.ZVPxAA.ZUFCO6aNoZwTGE7MVM1WmkCOCtA'; // spec §2.5
+const COMPRESSED = '.eJyrVqpQslJKRAJKtQBD7Qa_.ZVPxAA.ZUFCO6aNoZwTGE7MVM1WmkCOCtA'; // a compressed session Flask signed at 1700000000
 const COUNT_1 = 'eyJjb3VudCI6MX0.ZVPxAA.Xss3LkRekfPz2zxJbqRLrfLUhuI';
 
 describe('reading a cookie without the secret key (like flask-unsign --decode)', () => {

@@ -14,7 +14,7 @@ const ascii = (text: string) => utf8Encode(text);
 const decodedText = (result: ReturnType<typeof a2bBase64>) =>
   result.ok ? new TextDecoder().decode(result.bytes) : `error: ${result.reason}`;
 
-describe('timestamps (itsdangerous int_to_bytes + base64_encode, spec §2.4)', () => {
+describe('timestamps (itsdangerous int_to_bytes + base64_encode in `itsdangerous/encoding.py`)', () => {
   test.each([
     [0, ''],
     [1, 'AQ'],
@@ -40,7 +40,7 @@ describe('timestamps (itsdangerous int_to_bytes + base64_encode, spec §2.4)', (
   });
 });
 
-describe("itsdangerous' lenient base64 decoding (spec §3.2)", () => {
+describe("itsdangerous' lenient base64 decoding (itsdangerous `encoding.py`: `base64_decode`)", () => {
   test('pads to a multiple of four, so unpadded segments decode', () => {
     expect(decodedText(base64UrlDecode(ascii('eyJjb3VudCI6MX0')))).toBe('{"count":1}');
   });

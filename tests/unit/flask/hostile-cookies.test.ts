@@ -18,7 +18,7 @@ import {
   type PyValue,
 } from '../../../src/lib/flask/index.ts';
 import { TimestampSigner } from '../../../src/lib/flask/timed.ts';
-import { LESSON_APPS } from '../../../src/lib/lesson-apps.ts';
+import { sourceView } from '../../../src/lib/lesson-apps/visit.ts';
 import { Random, randomSession } from './random.ts';
 
 const KEY = 'fuzz-key';
@@ -28,7 +28,7 @@ const signSegment = (segment: Uint8Array) => new TextDecoder().decode(signer.sig
 const signJson = (json: string) => signSegment(utf8Encode(base64UrlEncode(utf8Encode(json))));
 const signCompressed = (data: Uint8Array) =>
   signSegment(utf8Encode(`.${base64UrlEncode(pako.deflate(data, { legacyHash: true }))}`));
-const counter = LESSON_APPS.counter.views['index']!;
+const counter = sourceView('counter', 'index');
 
 const JUNK = 'AZaz09-_.=!~ \u00e9\u0000"\\;,\u{1f600}\ud800';
 const JSON_TOKENS = [
@@ -138,9 +138,7 @@ describe('hostile cookies', () => {
         if (loaded.ok) accepted++;
         if (i % 10 === 0) {
           const header = `session=${cookie}`;
-          await handleRequest({ SECRET_KEY: KEY }, { cookieHeader: header, now: T0 }, (s) =>
-            counter(s, {}),
-          );
+          await handleRequest({ SECRET_KEY: KEY }, { cookieHeader: header, now: T0 }, counter);
         }
       });
       slowest = Math.max(slowest, elapsed);
@@ -162,7 +160,7 @@ describe('hostile cookies', () => {
     const request = await handleRequest(
       { SECRET_KEY: KEY },
       { cookieHeader: `session=${bomb}`, now: T0 },
-      (s) => counter(s, {}),
+      counter,
     );
     expect(request).toMatchObject({ ok: false, error: 'PayloadTooLarge' });
   }, 60_000);

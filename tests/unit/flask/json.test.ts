@@ -17,7 +17,7 @@ const loads = (text: string): PyValue => {
   return result.value;
 };
 
-describe("Python's json.dumps as Flask calls it (spec §2.2)", () => {
+describe("Python's json.dumps as Flask calls it (`flask/json/tag.py`: `TaggedJSONSerializer.dumps`)", () => {
   test('sorts keys by code point, not by UTF-16 unit', () => {
     const keys = { b: 1, a: 2, B: 3, _: 4, é: 5, '\u{1f600}': 6, '\uffff': 7, '10': 8, '9': 9 };
     expect(dumps(keys)).toBe(
@@ -67,7 +67,7 @@ describe("Python's json.dumps as Flask calls it (spec §2.2)", () => {
   });
 });
 
-describe("Python's json.loads (spec §3.3)", () => {
+describe("Python's json.loads (`TaggedJSONSerializer.loads`)", () => {
   test('keeps ints and floats apart', () => {
     expect(loads('[1,1.0,1e2,-0]')).toEqual([1, new PyFloat(1), new PyFloat(100), 0]);
   });

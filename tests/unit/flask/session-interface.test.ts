@@ -65,7 +65,7 @@ describe('open_session', () => {
   });
 });
 
-describe('save_session (spec §4.3)', () => {
+describe('save_session (`flask/sessions.py`: `SecureCookieSessionInterface.save_session`)', () => {
   test('an untouched, non-permanent session sends nothing', async () => {
     const saved = await saveSession(config, await opened(COUNT_1), T0);
     expect(saved.headers).toEqual([]);

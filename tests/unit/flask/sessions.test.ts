@@ -21,7 +21,7 @@ const raised = (action: () => unknown) => {
   return 'nothing raised';
 };
 
-describe('SecureCookieSession flags (Debian Flask 2.2.2 = 2.2.5, spec §4.2)', () => {
+describe('SecureCookieSession flags (Debian Flask 2.2.2 = 2.2.5, `flask/sessions.py`)', () => {
   test('get() marks the session accessed but not modified', () => {
     const s = session({ count: 1 });
     expect(s.get('count', 0)).toBe(1);
@@ -116,7 +116,7 @@ describe('SecureCookieSession flags (Debian Flask 2.2.2 = 2.2.5, spec §4.2)', (
   });
 });
 
-describe('NullSession (no secret key, spec §6)', () => {
+describe('NullSession (no secret key, `flask/sessions.py`: `NullSession`)', () => {
   test('reads see an empty session', () => {
     const s = new NullSession();
     expect([s.get('count'), s.contains('x'), s.len(), s.permanent]).toEqual([

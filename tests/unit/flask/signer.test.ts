@@ -4,9 +4,9 @@ import { utf8Encode } from '../../../src/lib/flask/encoding.ts';
 import { Signer, constantTimeEqual, deriveKey } from '../../../src/lib/flask/signer.ts';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-const SIGNED = 'eyJjb3VudCI6MX0.ZVPxAA'; // spec §2.5 worked example
+const SIGNED = 'eyJjb3VudCI6MX0.ZVPxAA'; // the counter's payload and timestamp at 1700000000
 
-describe("itsdangerous' Signer as Flask configures it (spec §2.5)", () => {
+describe("itsdangerous' Signer as Flask configures it (itsdangerous `signer.py`: `Signer`)", () => {
   test("derives the signing key as HMAC-SHA1(secret, 'cookie-session')", () => {
     expect(bytesToHex(deriveKey('dev-secret-key'))).toBe(
       '71009d16d198ed703005b52dd74858969d57a0be',

@@ -21,7 +21,7 @@ const untagged = (text: string) => {
   return result.ok ? pyRepr(result.value) : 'error';
 };
 
-describe("Flask's TaggedJSONSerializer writes (spec §2.1)", () => {
+describe("Flask's TaggedJSONSerializer writes (`flask/json/tag.py`)", () => {
   test('a tuple as " t"', () => {
     expect(tagged(dict({ t: new PyTuple([1, 'a']) }))).toBe('{"t":{" t":[1,"a"]}}');
   });
@@ -77,7 +77,7 @@ describe("Flask's TaggedJSONSerializer writes (spec §2.1)", () => {
   });
 });
 
-describe('untagging, innermost first (spec §3.3 edge table)', () => {
+describe('untagging, innermost first (`TaggedJSONSerializer._untag_scan`)', () => {
   test.each([
     ['{" di":{"k":1}}', "{'': 1}"],
     ['{" di":{}}', 'error'],

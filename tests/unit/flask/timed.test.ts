@@ -5,7 +5,7 @@ import { TimestampSigner } from '../../../src/lib/flask/timed.ts';
 
 const T0 = 1700000000;
 const MAX_AGE = 2678400;
-const COOKIE = 'eyJjb3VudCI6MX0.ZVPxAA.Xss3LkRekfPz2zxJbqRLrfLUhuI'; // spec §0
+const COOKIE = 'eyJjb3VudCI6MX0.ZVPxAA.Xss3LkRekfPz2zxJbqRLrfLUhuI'; // {'count': 1} as Flask signs it with 'dev-secret-key' at 1700000000
 const signer = new TimestampSigner('dev-secret-key');
 const unsign = (cookie: string, now: number, maxAge = MAX_AGE) =>
   signer.unsign(utf8Encode(cookie), { now, maxAge });
@@ -13,7 +13,7 @@ const unsign = (cookie: string, now: number, maxAge = MAX_AGE) =>
 const signRaw = (value: string) =>
   new TextDecoder().decode(new Signer('dev-secret-key').sign(utf8Encode(value)));
 
-describe("itsdangerous' TimestampSigner (spec §3.1)", () => {
+describe("itsdangerous' TimestampSigner (itsdangerous `timed.py`)", () => {
   test('signs value.timestamp.signature', () => {
     const signed = signer.sign(utf8Encode('eyJjb3VudCI6MX0'), T0);
     expect(new TextDecoder().decode(signed)).toBe(COOKIE);

@@ -14,7 +14,7 @@ import { Random } from './random.ts';
 const offline: ZlibLoader = () =>
   Promise.reject(new Error('Failed to fetch dynamically imported module'));
 
-describe("itsdangerous' compression rule (spec §2.3)", () => {
+describe("itsdangerous' compression rule (itsdangerous `url_safe.py`: `URLSafeSerializerMixin.dump_payload`)", () => {
   test('keeps zlib data when it is at least 2 bytes shorter, byte-identical to Python', async () => {
     const result = await compressIfShorter(utf8Encode('{"x":"aaaaaaaaaaaa"}'), loadPako);
     expect(result.ok && bytesToHex(result.body)).toBe('789cab56aa50b2524a44024ab50043ed06bf');

@@ -37,5 +37,5 @@ test('a lesson whose quiz answer is not a choice fails the build, naming file an
   const { status, output } = buildWith('broken-quiz.mdx', broken);
   expect(status).not.toBe(0);
   expect(output).toContain('broken-quiz.mdx');
-  expect(output).toContain('quiz.0.answer: is "e", which is not one of the choices (a, b, c, d)');
+  expect(output).toContain('quiz.0.answer: is "e", which is not one of the choices (c, a, b, d)');
 }, 120_000);

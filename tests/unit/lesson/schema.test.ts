@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { lessonSchema } from '../../../src/schemas/lesson.ts';
-import { LESSON_APP_SOURCES } from '../../../src/lib/lesson-app-sources.ts';
+import { LESSON_APP_SOURCES } from '../../../src/lib/lesson-apps/sources.ts';
 import { validLesson } from '../fixtures/lesson.ts';
 
 type Lesson = ReturnType<typeof validLesson>;
@@ -61,14 +61,6 @@ describe('lesson schema', () => {
     );
   });
 
-  test('rejects an execution step whose flow stage does not exist', async () => {
-    expect(
-      await problems((l) => Object.assign(l.execution.steps[1]!, { stage: 'respond' })),
-    ).toEqual([
-      'execution.steps.1.stage: is "respond", which is not a flow stage (stages: load, save)',
-    ]);
-  });
-
   test('rejects duplicate step ids', async () => {
     expect(await problems((l) => (l.execution.steps[1]!.id = 'visit-1'))).toEqual([
       'execution.steps.1.id: repeats the execution step id "visit-1"; ids must be unique',
@@ -125,6 +117,21 @@ describe('lesson schema', () => {
 });
 
 /** The fixture turned into a table computed from the counter scenario (values removed). */
+/** One template per stage and case the counter's first two visits reach. */
+const COUNTER_NARRATION = {
+  request: { 'no-cookie': 'GET {path}, no cookie.', cookie: 'GET {path} with {cookieHeader}.' },
+  receive: { route: '{path} matches line {routeLine}.' },
+  load: { 'no-cookie': 'New session {session}.', verified: 'Verified by {key}: {session}.' },
+  view: { line: 'Line {line}: {before} → {after}.' },
+  process: { ok: 'Line {line} returns {body}.' },
+  save: { set: 'Saved because {reason}.' },
+  respond: { store: 'The browser stores {cookie}.' },
+};
+
+/** The `load` stage's narration templates of a lesson set up by {@link withCounterScenario}. */
+const loadTemplates = (lesson: Lesson) =>
+  (lesson.conceptFlow.stages[2] as unknown as { narration: Record<string, string> }).narration;
+
 function withCounterScenario(lesson: Lesson) {
   const execution = lesson.execution as Lesson['execution'] & { scenario?: string };
   execution.scenario = 'counter';
@@ -137,6 +144,14 @@ function withCounterScenario(lesson: Lesson) {
   }
   delete (lesson.tracker as Partial<Lesson['tracker']>).values;
   lesson.code.source = LESSON_APP_SOURCES.counter;
+  lesson.conceptFlow.stages = Object.entries(COUNTER_NARRATION).map(([id, narration]) => ({
+    id,
+    label: id,
+    detail: `The ${id} stage.`,
+    narration: { ...narration },
+  }));
+  lesson.execution.steps[0]!.narration = 'No cookie yet; the view stores 1.';
+  lesson.execution.steps[1]!.narration = 'Count 1 comes in, count 2 goes out.';
 }
 
 describe('execution tables computed from a scenario', () => {
@@ -156,6 +171,67 @@ describe('execution tables computed from a scenario', () => {
       ["{'count': 1}", "session.get('count', 0) + 1 = 2", "{'count': 2}", 'Count: 2'],
     ]);
     expect(parsed.tracker.values).toEqual(['1', '2']);
+  });
+
+  test('each step carries the player’s frames: every stage, its narration, line and cookie', async () => {
+    const lesson = validLesson();
+    withCounterScenario(lesson);
+    const parsed = await lessonSchema.parseAsync(lesson);
+    const second = parsed.execution.steps[1]!.frames!;
+    expect(second.map((frame) => [frame.stage, frame.line, frame.flight])).toEqual([
+      ['request', null, 'request'],
+      ['receive', 5, 'server'],
+      ['load', 3, 'server'],
+      ['view', 7, 'server'],
+      ['process', 8, 'server'],
+      ['save', 3, 'server'],
+      ['respond', null, 'response'],
+    ]);
+    const text = (index: number) => second[index]!.narration.map((run) => run.text).join('');
+    expect(text(2)).toBe("Verified by the current secret key: {'count': 1}.");
+    expect(text(3)).toBe("Line 7: {'count': 1} → {'count': 2}.");
+    expect(text(5)).toBe('Saved because the view modified the session.');
+    expect(second[3]).toMatchObject({ before: "{'count': 1}", after: "{'count': 2}" });
+  });
+
+  test('rejects a narration whose numbers or cookie the trace contradicts', async () => {
+    expect(
+      await problems((l) => {
+        withCounterScenario(l);
+        l.execution.steps[1]!.narration = 'No cookie comes in, so the count becomes 3.';
+      }),
+    ).toEqual([
+      'execution.steps.1.narration: names 3, but in this visit the session only held 1, 2, 0 (the engine computed each value from the code)',
+      'execution.steps.1.narration: says "no cookie", but in this visit the browser sends the cookie the last response set',
+    ]);
+  });
+
+  test('rejects a stage template for a case the trace reaches but nobody wrote', async () => {
+    expect(
+      await problems((l) => {
+        withCounterScenario(l);
+        delete loadTemplates(l)['verified'];
+      }),
+    ).toEqual([
+      'conceptFlow.stages.2.narration.verified: is missing: visit 2 reaches stage "load" as case "verified"',
+    ]);
+  });
+
+  test('rejects unknown cases, unknown placeholders and stages other than the trace’s', async () => {
+    expect(
+      await problems((l) => {
+        withCounterScenario(l);
+        const load = loadTemplates(l);
+        load['maybe'] = 'Perhaps.';
+        load['verified'] = 'Signed at {when}.';
+        l.conceptFlow.stages[6]!.id = 'reply';
+      }),
+    ).toEqual([
+      "conceptFlow.stages: are request, receive, load, view, process, save, reply; an execution table with a scenario is stepped through the request's stages, so they must be request, receive, load, view, process, save, respond",
+      'conceptFlow.stages.2.narration.verified: uses {when}, which stage "load" does not fill (it fills {session}, {key}, {keyLine}, {error}, {signedAt})',
+      'conceptFlow.stages.2.narration.maybe: is not a case of stage "load" (cases: no-secret-key, no-cookie, verified, rejected, error)',
+      'conceptFlow.stages.6.narration.store: narrates stage "reply", which the request trace does not have',
+    ]);
   });
 
   test('rejects hand-written values next to a scenario (two sources of truth)', async () => {

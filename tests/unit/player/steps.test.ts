@@ -2,152 +2,134 @@ import { describe, expect, test } from 'vitest';
 import {
   advance,
   atFirstStep,
+  atFirstVisit,
   atLastStep,
+  atLastVisit,
   autoplayDelay,
-  clampStep,
   initialPlayerState,
   keyAction,
+  positionText,
   stepFromHash,
   stepHash,
-  stepValueText,
   type PlayerAction,
+  type PlayerShape,
   type PlayerState,
 } from '../../../src/lib/player/steps.ts';
 
-const count = 5;
-const at = (step: number, playing = false): PlayerState => ({ step, playing });
+const shape: PlayerShape = {
+  visits: 5,
+  stages: ['request', 'receive', 'load', 'view', 'process', 'save', 'respond'],
+};
+const at = (visit: number, stage: number, playing = false): PlayerState => ({
+  visit,
+  stage,
+  playing,
+});
 const run = (state: PlayerState, ...actions: PlayerAction[]) =>
-  actions.reduce((current, action) => advance(current, action, count), state);
+  actions.reduce((current, action) => advance(current, action, shape), state);
 
-describe('moving between steps', () => {
-  test('the player starts at the first step, paused', () => {
-    expect(initialPlayerState).toEqual(at(0));
-    expect(atFirstStep(initialPlayerState)).toBe(true);
+describe('moving through visits and stages', () => {
+  test('the player starts at the first stage of the first visit, paused', () => {
+    expect(initialPlayerState).toEqual(at(0, 0));
+    expect(atFirstStep(initialPlayerState) && atFirstVisit(initialPlayerState)).toBe(true);
   });
 
-  test('next and previous move one step', () => {
-    expect(run(at(0), { type: 'next' })).toEqual(at(1));
-    expect(run(at(3), { type: 'previous' })).toEqual(at(2));
+  test('next and back move one stage, across the end of a visit', () => {
+    expect(run(at(0, 0), { type: 'next' })).toEqual(at(0, 1));
+    expect(run(at(0, 6), { type: 'next' })).toEqual(at(1, 0));
+    expect(run(at(1, 0), { type: 'previous' })).toEqual(at(0, 6));
   });
 
-  test('next stops at the last step and previous at the first', () => {
-    expect(run(at(4), { type: 'next' })).toEqual(at(4));
-    expect(run(at(0), { type: 'previous' })).toEqual(at(0));
-    expect(atLastStep(at(4), count)).toBe(true);
-    expect(atLastStep(at(3), count)).toBe(false);
+  test('all 5 × 7 steps are visited in order, and the ends hold', () => {
+    const seen: string[] = [];
+    let state = at(0, 0);
+    for (let i = 0; i < 40; i++) {
+      seen.push(`${state.visit}:${state.stage}`);
+      state = run(state, { type: 'next' });
+    }
+    expect(new Set(seen).size).toBe(35);
+    expect(state).toEqual(at(4, 6));
+    expect(atLastStep(state, shape) && atLastVisit(state, shape)).toBe(true);
+    expect(run(at(0, 0), { type: 'previous' })).toEqual(at(0, 0));
   });
 
-  test('restart goes to the first step and "last" to the last', () => {
-    expect(run(at(3), { type: 'restart' })).toEqual(at(0));
-    expect(run(at(1), { type: 'last' })).toEqual(at(4));
+  test('next visit opens the following visit at its first stage; previous visit goes back', () => {
+    expect(run(at(1, 4), { type: 'next-visit' })).toEqual(at(2, 0));
+    expect(run(at(4, 3), { type: 'next-visit' })).toEqual(at(4, 0));
+    expect(run(at(2, 3), { type: 'previous-visit' })).toEqual(at(2, 0));
+    expect(run(at(2, 0), { type: 'previous-visit' })).toEqual(at(1, 0));
+    expect(run(at(0, 0), { type: 'previous-visit' })).toEqual(at(0, 0));
   });
 
-  test('jumping to a step keeps it within the steps', () => {
-    expect(run(at(0), { type: 'go', step: 2 })).toEqual(at(2));
-    expect(run(at(0), { type: 'go', step: 99 })).toEqual(at(4));
-    expect(run(at(2), { type: 'go', step: -3 })).toEqual(at(0));
-    expect(run(at(2), { type: 'go', step: Number.NaN })).toEqual(at(0));
-    expect(clampStep(2.7, count)).toBe(2);
-  });
-
-  test('a lesson with a single step stays on it', () => {
-    expect(advance(at(0), { type: 'next' }, 1)).toEqual(at(0));
-    expect(advance(at(0), { type: 'play' }, 1)).toEqual(at(0));
+  test('restart, last and go stay within the player', () => {
+    expect(run(at(3, 3), { type: 'restart' })).toEqual(at(0, 0));
+    expect(run(at(0, 0), { type: 'last' })).toEqual(at(4, 6));
+    expect(run(at(0, 0), { type: 'go', visit: 2, stage: 3 })).toEqual(at(2, 3));
+    expect(run(at(0, 0), { type: 'go', visit: 99, stage: 0 })).toEqual(at(4, 6));
+    expect(run(at(0, 0), { type: 'go', visit: 1, stage: 99 })).toEqual(at(1, 6));
   });
 });
 
 describe('autoplay', () => {
-  test('play starts it and each tick moves one step', () => {
-    expect(run(at(1), { type: 'play' })).toEqual(at(1, true));
-    expect(run(at(1), { type: 'play' }, { type: 'tick' }, { type: 'tick' })).toEqual(at(3, true));
+  test('play starts it, each tick moves one stage, and it stops at the end', () => {
+    expect(run(at(0, 0), { type: 'play' }, { type: 'tick' })).toEqual(at(0, 1, true));
+    expect(run(at(4, 5, true), { type: 'tick' })).toEqual(at(4, 6, false));
+    expect(run(at(4, 6), { type: 'play' })).toEqual(at(4, 6, false));
   });
 
-  test('it stops by itself on reaching the last step', () => {
-    expect(run(at(3, true), { type: 'tick' })).toEqual(at(4, false));
-  });
-
-  test('play on the last step does nothing', () => {
-    expect(run(at(4), { type: 'play' })).toEqual(at(4, false));
-  });
-
-  test('pause stops it where it is, and a late tick changes nothing', () => {
-    expect(run(at(2, true), { type: 'pause' })).toEqual(at(2));
-    expect(run(at(2), { type: 'tick' })).toEqual(at(2));
-  });
-
-  test('stepping by hand stops it', () => {
-    for (const action of [
-      { type: 'next' },
-      { type: 'previous' },
-      { type: 'restart' },
-      { type: 'go', step: 3 },
-    ] as const) {
-      expect(run(at(2, true), action).playing).toBe(false);
-    }
+  test('pause, or stepping by hand, stops it; a late tick changes nothing', () => {
+    expect(run(at(1, 2, true), { type: 'pause' }, { type: 'tick' })).toEqual(at(1, 2));
+    expect(run(at(1, 2, true), { type: 'next' })).toEqual(at(1, 3));
+    expect(run(at(1, 2, true), { type: 'next-visit' })).toEqual(at(2, 0));
   });
 
   test('waits longer between steps when the learner prefers reduced motion', () => {
     expect(autoplayDelay(true)).toBeGreaterThan(autoplayDelay(false));
-    expect(autoplayDelay(false)).toBeGreaterThanOrEqual(4000);
   });
 });
 
 describe('keyboard shortcuts', () => {
-  test('arrows step, Home and End jump to the ends', () => {
-    expect(keyAction('ArrowRight')).toEqual({ type: 'next' });
-    expect(keyAction('ArrowLeft')).toEqual({ type: 'previous' });
-    expect(keyAction('Home')).toEqual({ type: 'restart' });
-    expect(keyAction('End')).toEqual({ type: 'last' });
+  test('arrows step through stages, Page Up/Down through visits, Home and End to the ends', () => {
+    expect(['ArrowRight', 'ArrowLeft', 'PageDown', 'PageUp', 'Home', 'End'].map(keyAction)).toEqual(
+      [
+        { type: 'next' },
+        { type: 'previous' },
+        { type: 'next-visit' },
+        { type: 'previous-visit' },
+        { type: 'restart' },
+        { type: 'last' },
+      ],
+    );
   });
 
   test('other keys, including Space, Enter and Tab, are left alone', () => {
-    for (const key of [' ', 'Enter', 'Tab', 'ArrowUp', 'a']) {
-      expect(keyAction(key)).toBeUndefined();
-    }
+    for (const key of [' ', 'Enter', 'Tab', 'a', 'ArrowUp']) expect(keyAction(key)).toBeUndefined();
   });
 });
 
-describe('the step in the URL', () => {
-  test('#step-N names step N, counted from 1', () => {
-    expect(stepHash(2)).toBe('#step-3');
-    expect(stepFromHash('#step-3', count)).toBe(2);
-    expect(stepFromHash('#step-1', count)).toBe(0);
-    expect(stepFromHash('#step-5', count)).toBe(4);
+describe('the position in the URL', () => {
+  test('#step-N opens visit N at its first stage; #step-N-<stage> opens that stage', () => {
+    expect(stepFromHash('#step-3', shape)).toEqual({ visit: 2, stage: 0 });
+    expect(stepFromHash('#step-3-view', shape)).toEqual({ visit: 2, stage: 3 });
+    expect(stepFromHash('#step-5-respond', shape)).toEqual({ visit: 4, stage: 6 });
   });
 
-  test.each(['#step-99', '#step-6', '#step-0', '#step-x', '#step-', '#step-3x', '#step--1'])(
-    '%s names no step',
-    (hash) => {
-      expect(stepFromHash(hash, count)).toBeUndefined();
-    },
-  );
-
-  test('other fragments and no fragment name no step', () => {
-    for (const hash of ['', '#', '#row-visit-3', '#step-03', '#STEP-3', '#step-2.5', 'step-2']) {
-      expect(stepFromHash(hash, count)).toBeUndefined();
+  test('fragments naming no visit or stage name nothing', () => {
+    for (const hash of ['', '#', '#step-0', '#step-6', '#step-x', '#step-2-nowhere', '#row-1']) {
+      expect(stepFromHash(hash, shape), hash).toBeUndefined();
     }
   });
 
-  test('a step written into the URL reads back as the same step', () => {
-    for (let step = 0; step < count; step++) {
-      expect(stepFromHash(stepHash(step), count)).toBe(step);
+  test('every position written into the URL reads back as the same position', () => {
+    for (let visit = 0; visit < 5; visit++) {
+      for (let stage = 0; stage < 7; stage++) {
+        expect(stepFromHash(stepHash({ visit, stage }, shape), shape)).toEqual({ visit, stage });
+      }
     }
-  });
-});
-
-describe('what the slider announces', () => {
-  const lesson = {
-    steps: ['First', 'Second', 'Third', 'Fourth', 'Fifth'].map((n) => ({ request: `${n} visit` })),
-    tracker: { variable: "session['count']", values: ['1', '2', '3', '4', '5'] },
-  };
-
-  test('the step, its request and the tracked value', () => {
-    expect(stepValueText(lesson, 2)).toBe("Step 3 of 5, Third visit: session['count'] = 3");
-    expect(stepValueText(lesson, 0)).toBe("Step 1 of 5, First visit: session['count'] = 1");
+    expect(stepHash({ visit: 2, stage: 3 }, shape)).toBe('#step-3-view');
   });
 
-  test('without a tracked value it names the step only', () => {
-    const untracked = { ...lesson, tracker: { variable: 'x', values: [] } };
-    expect(stepValueText(untracked, 4)).toBe('Step 5 of 5, Fifth visit');
+  test('the position in words', () => {
+    expect(positionText(at(2, 3), shape)).toBe('Visit 3 of 5, stage 4 of 7');
   });
 });

@@ -65,7 +65,7 @@ describe('the five visits of the lesson', () => {
     expect(
       rows.map((row) => [row.label, row.before, row.action, row.after, row.output, row.tracked]),
     ).toEqual([
-      ['First visit', '{}', "session.get('count', 0) + 1 = 1", "{'count': 1}", 'Count: 1', '1'],
+      ['New visitor', '{}', "session.get('count', 0) + 1 = 1", "{'count': 1}", 'Count: 1', '1'],
       [
         'Second visit',
         "{'count': 1}",
@@ -118,12 +118,28 @@ describe('the five visits of the lesson', () => {
 
 describe('experiments', () => {
   test('tampering without re-signing gets the cookie rejected and a new session', async () => {
-    const state = await tamperExperiment(devKey(initialState(clock)));
-    expect(state.rows.map((row) => row.output)).toEqual(['Count: 1', 'Count: 1']);
+    const state = await tamperExperiment(initialState(clock));
+    expect(state.rows.map((row) => [row.label, row.output])).toEqual([
+      ['New visitor', 'Count: 1'],
+      ['Visit with tampered cookie', 'Count: 1'],
+    ]);
     expect(state.rows[1]!.outcome).toBe('rejected');
     expect(state.rows[1]!.note).toContain('Cookie rejected (BadTimeSignature)');
     expect(state.last!.request.at(-1)).toMatch(/^Cookie: session=eyJjb3VudCI6OTl9\./);
-    expect(lastResponse(state)).toEqual(responseOf('counter_tampered', 0));
+    // A rejected cookie means a new session: real Flask's answer to a new visitor, key 'secret'.
+    expect(lastResponse(state)).toEqual(responseOf('counter_seed_secret', 0));
+    expect(state.notice).toBe(
+      'Sent one visit, then changed the count inside the cookie to 99 without re-signing it. Result: Cookie rejected (BadTimeSignature); Flask started a new, empty session. Flask signed the changed session into a new cookie.',
+    );
+  });
+
+  test('the hand-edit box refuses text that is not JSON, with a sentence', async () => {
+    const sent = await sendRequest(initialState(clock));
+    const refused = tamperCookie(sent, '{"count": 9');
+    expect(refused.jar).toEqual(sent.jar);
+    expect(refused.notice).toMatch(
+      /^That is not valid JSON \(.+\), so the cookie was left as it was\.$/,
+    );
   });
 
   test('an edited cookie keeps the old timestamp and signature', async () => {
@@ -164,7 +180,10 @@ describe('experiments', () => {
   });
 
   test('a cookie older than the lifetime expires even for a non-permanent session', async () => {
-    const state = await expiryExperiment(devKey(initialState(clock)));
+    const state = await expiryExperiment(initialState(clock), {
+      setUp: { ...LESSON_CONFIG, secretKey: 'dev-secret-key' },
+    });
+    expect(state.rows.at(-1)!.label).toBe('Expired session');
     expect(state.clock).toBe(clock + 31 * 24 * 3600 + 1);
     expect(state.rows[1]!.note).toContain('SignatureExpired');
     expect(lastResponse(state)).toEqual(responseOf('counter_expired_cookie', 0));
@@ -243,5 +262,32 @@ describe('other apps', () => {
   test('the lesson settings are the code sample’s', () => {
     expect(initialState(clock).config).toEqual(LESSON_CONFIG);
     expect(LESSON_CONFIG.secretKey).toBe('secret');
+  });
+});
+
+describe('rows are named by what happened, not by their place in the table', () => {
+  test('a visitor’s visits count on; a new visitor starts again at “New visitor”', async () => {
+    let state = await sendRequest(initialState(clock));
+    state = await sendRequest(state);
+    state = await sendRequest(restartBrowser(state));
+    state = await sendRequest(state);
+    expect(state.rows.map((row) => row.label)).toEqual([
+      'New visitor',
+      'Second visit',
+      'New visitor',
+      'Second visit',
+    ]);
+  });
+
+  test('a cookie edited by hand is a visit with a rejected cookie', async () => {
+    const sent = await sendRequest(initialState(clock));
+    const state = await sendRequest(tamperCookie(sent, '{"count":7}'));
+    expect(state.rows.at(-1)!.label).toBe('Visit with a rejected cookie');
+    expect(state.visits).toBe(1);
+  });
+
+  test('a visit with no secret key says so', async () => {
+    const state = await sendRequest(updateConfig(initialState(clock), { noSecretKey: true }));
+    expect(state.rows[0]!.label).toBe('Visit without a secret key');
   });
 });

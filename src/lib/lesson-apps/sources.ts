@@ -1,7 +1,7 @@
 /**
  * The Python source of each lesson app, exactly as learners see it. The conformance generator
  * (`tests/conformance/gen_vectors.py`) extracts every `*_PY` constant from this file and runs it
- * in real Flask, so the TypeScript views in `lesson-apps.ts` are checked against the very code
+ * in real Flask, so the line-by-line views in `apps.ts` are checked against the very code
  * shown. Keep each source a plain template literal (no backticks, backslashes or `${`). This file
  * imports nothing, and each source is its own export, so a page can show the code of the apps it
  * uses without loading the session engine or the other apps.
@@ -88,4 +88,14 @@ export const LESSON_APP_SOURCES: Readonly<Record<LessonAppId, string>> = {
   'cart-modified': CART_MODIFIED_PY,
   'read-only': READ_ONLY_PY,
   permanent: PERMANENT_PY,
+};
+
+/** The session key each app's variable tracker follows, e.g. `count` for `session['count']`. */
+export const TRACKED_KEYS: Readonly<Record<LessonAppId, string>> = {
+  counter: 'count',
+  login: 'user',
+  'cart-lost-update': 'cart',
+  'cart-modified': 'cart',
+  'read-only': 'count',
+  permanent: 'user',
 };

@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import {
+  noSecretKeyExperiment,
+  rotateKeyExperiment,
+  tamperExperiment,
+} from '../../../src/lib/playground/experiments.ts';
+import { sendRequest } from '../../../src/lib/playground/run.ts';
+import { initialState, type PlaygroundState } from '../../../src/lib/playground/state.ts';
+import { traceSteps } from '../../../src/lib/playground/trace-steps.ts';
+
+const clock = 1_700_000_000;
+const steps = (state: PlaygroundState) => traceSteps(state.last!.trace, state.config);
+const stage = (state: PlaygroundState, name: string) =>
+  steps(state).filter((step) => step.stage === name);
+
+/** Each step's code line as the app's program (the code the learner reads) has it. */
+function linesMatchProgram(state: PlaygroundState) {
+  const program = state.last!.program.split('\n');
+  for (const step of steps(state)) {
+    if (step.code !== null) expect(program[step.code.line - 1]!.trim()).toBe(step.code.python);
+  }
+}
+
+describe('the last request’s trace in words', () => {
+  test('a new visitor: every stage in order, each view line with the session before and after', async () => {
+    const state = await sendRequest(initialState(clock));
+    expect(steps(state).map((step) => step.stage)).toEqual([
+      'request',
+      'receive',
+      'load',
+      'view',
+      'view',
+      'process',
+      'save',
+      'respond',
+    ]);
+    expect(stage(state, 'request')[0]!.facts).toContain(
+      'No Cookie header: the browser has no cookie for this site.',
+    );
+    const [write, ret] = stage(state, 'view');
+    expect(write!.code!.python).toBe("session['count'] = session.get('count', 0) + 1");
+    expect(write!.facts).toEqual([
+      'Reads the session once and writes it once.',
+      "session: {} → {'count': 1}",
+    ]);
+    expect(ret!.title).toBe('The view returns');
+    expect(stage(state, 'save')[0]!.facts[0]).toBe(
+      'Flask signs the session into a new cookie, because session.modified is True.',
+    );
+    expect(stage(state, 'respond')[0]!.facts).toContain(
+      'The browser stores the new session cookie.',
+    );
+    linesMatchProgram(state);
+  });
+
+  test('a tampered cookie: the exact itsdangerous error, and the view starts empty', async () => {
+    const state = await tamperExperiment(initialState(clock));
+    const [load] = stage(state, 'load');
+    expect(load!.facts[0]).toMatch(/^BadTimeSignature: Signature b'.+' does not match$/);
+    expect(load!.facts).toContain('session = {}');
+  });
+
+  test('a rotated key: the fallback that verified the cookie, by name and index', async () => {
+    const state = await rotateKeyExperiment(initialState(clock));
+    expect(stage(state, 'load')[0]!.facts[0]).toBe(
+      "The signature checks out with the fallback key 'secret' (SECRET_KEY_FALLBACKS[0]).",
+    );
+    linesMatchProgram(state);
+  });
+
+  test('no secret key: RuntimeError at the writing line, a 500 page, nothing saved', async () => {
+    const state = await noSecretKeyExperiment(initialState(clock));
+    const [write, ...rest] = stage(state, 'view');
+    expect(rest).toEqual([]);
+    expect(write!.code!.python).toBe("session['count'] = session.get('count', 0) + 1");
+    expect(write!.facts.at(-1)).toMatch(/^Raises RuntimeError: The session is unavailable/);
+    expect(stage(state, 'process')[0]!.facts).toEqual([
+      '500 INTERNAL SERVER ERROR',
+      'RuntimeError was not caught, so the body is Flask’s 500 page.',
+    ]);
+    expect(stage(state, 'save')[0]!.facts).toEqual([
+      'Nothing saved: there is no secret key (the session is a NullSession).',
+    ]);
+    linesMatchProgram(state);
+  });
+});
