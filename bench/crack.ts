@@ -1,190 +1,222 @@
 /**
- * `npm run bench:crack`: how fast the inspector guesses a secret key, one run each, same
- * machine, same word list (the built-in list plus synthetic keys), a cookie real Flask signed
- * with a random key so that every key is tried:
+ * `npm run bench:crack`: how fast the cookie inspector guesses a Flask secret key, all sides
+ * measured in one run on one machine, against a cookie real Flask signed with a random key (so
+ * every key is tried):
  *
- * - in the browser: the built page in Chromium (playwright-core against `astro preview`), its
- *   Web Worker timing itself, as a learner would run it;
- * - in Node: the same runner and key test, without a worker;
- * - in Python: itsdangerous' Signer doing the same work per key (bench/crack_py.py);
- * - against the floor: SHA-1 compressions per guess times what `openssl speed sha1` manages.
+ * - in Chromium, through the built page (`astro preview`, playwright-core): the SIMD kernel in
+ *   one worker (`navigator.hardwareConcurrency` reported as 1) and in the pool (every core), the
+ *   JavaScript fallback in one worker (the `.wasm` download refused), each over a generated
+ *   rockyou-sized word list (14,344,391 lines, ~134 MB, in a temporary folder, deleted after);
+ *   the browser's memory is sampled during the pool run to show it does not grow with the file;
+ * - the inspector's loop before the kernels (`@noble/hashes`, one key at a time) in a worker;
+ * - Python: the itsdangerous loop flask-unsign runs and a raw `hmac` loop (bench/crack_py.py);
+ * - the hardware floor: `openssl speed -bytes 16384 sha1` ÷ 64 bytes per SHA-1 compression ÷
+ *   compressions per guess.
  *
- * Needs a build (`npm run bench:crack` builds first). Writes bench/results/crack.json and .md.
- * Rates are wall-clock keys per second, since the browser only reports wall time; the load
- * average is recorded because other work on the machine slows every side.
+ * Writes bench/results/crack.json and .md. Other work on the machine slows every side, so the
+ * load average is recorded at start and end.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { sha1 } from '@noble/hashes/legacy.js';
-import { chromium } from 'playwright-core';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../scripts/browser.mjs';
-import { prepareGuess } from '../src/lib/inspector/guess-job.ts';
-import { mergeWordLists, runGuesses } from '../src/lib/inspector/guess-runner.ts';
 
-const EXTRA_KEYS = 400_000;
-const PORT = 4335;
+const LINES = 14_344_391;
+const PYTHON_KEYS = 400_000;
+const PORT = Number(process.env['PREVIEW_PORT'] ?? 4335);
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const load = () => os.loadavg().map((x) => round(x));
 
-// The word list: the built-in one, then synthetic keys (the user list the page is given).
-const builtIn = readFileSync('src/assets/weak-secrets.txt', 'utf8');
-const seeds = builtIn.split('\n').filter((key) => key !== '');
-const extra = Array.from({ length: EXTRA_KEYS }, (_, i) => `${seeds[i % seeds.length]}-${i}`).join(
-  '\n',
-);
-const { keys } = mergeWordLists([builtIn, extra]);
 const temp = mkdtempSync(join(os.tmpdir(), 'bench-crack-'));
-const extraFile = join(temp, 'extra-keys.txt');
-const listFile = join(temp, 'all-keys.txt');
-writeFileSync(extraFile, extra);
-writeFileSync(listFile, keys.join('\n'));
+const bigList = join(temp, 'rockyou-sized.txt');
+const smallList = join(temp, 'first-keys.txt');
+const listBytes = writeWordList(bigList, LINES);
+writeFileSync(smallList, readFileSync(bigList).subarray(0, byteOffsetOfLine(bigList, PYTHON_KEYS)));
+const loadAtStart = load();
 
-const loadAtStart = os.loadavg().map((x) => round(x));
-
-// Python first: it also signs the cookie every side guesses at.
-const python = await runPython(listFile);
+const python = await runPython(smallList);
 const cookie = python.setup.cookie;
+const signedPartBytes = Buffer.byteLength(cookie.slice(0, cookie.lastIndexOf('.')));
+// 4 compressions derive the key (ipad, salt, opad, digest), then ipad, the signed part's blocks
+// (with padding) and opad, digest: keys of up to 64 bytes, which is every key here.
+const compressionsPerGuess = 7 + Math.ceil((signedPartBytes + 9) / 64);
 
-// Node: the runner as the worker runs it, pausing between batches the Node way.
-const job = prepareGuess(cookie, [builtIn, extra]);
-if (!job.ok) throw new Error(job.message);
-const cpuBefore = process.cpuUsage();
-const node = await runGuesses(job.keys, {
-  test: job.test,
-  clock: () => performance.now(),
-  pause: () => new Promise((resolve) => setImmediate(resolve)),
-  cancelled: () => false,
-  onProgress: () => {},
+const chromiumPath = findChromium();
+if (chromiumPath === undefined) throw new Error('no Chromium found (see scripts/browser.mjs)');
+const server = spawn('npx', ['astro', 'preview', '--port', String(PORT)], {
+  env: { ...process.env, ASTRO_PREVIEW_BACKGROUND: '0' },
+  stdio: 'ignore',
+  detached: true,
 });
-const nodeCpu = process.cpuUsage(cpuBefore);
-const nodeCpuSeconds = (nodeCpu.user + nodeCpu.system) / 1e6;
+const origin = `http://localhost:${PORT}`;
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+let results;
+try {
+  await waitForServer(origin);
+  const oneWorker = await guessInPage(browser, { cores: 1 });
+  const pool = await guessInPage(browser, { sampleMemory: true });
+  const fallback = await guessInPage(browser, { cores: 1, blockWasm: true });
+  const noble = await nobleInPage(browser);
+  results = { oneWorker, pool, fallback, noble };
+} finally {
+  await browser.close();
+  if (server.pid !== undefined) process.kill(-server.pid);
+  rmSync(temp, { recursive: true, force: true });
+}
+const { oneWorker, pool, fallback, noble } = results;
+const ssl = openssl();
+const loadAtEnd = load();
 
-const nobleCompressions = nobleSha1CompressionsPerSecond();
-const browser = await runBrowser(cookie, extraFile);
-const opensslResult = openssl();
-rmSync(temp, { recursive: true, force: true });
-
-// SHA-1 compressions (64-byte blocks) per guess: a message of n bytes takes floor((n + 8) / 64)
-// + 1 blocks. HMAC(key, m) with a key of at most 64 bytes hashes (key ⊕ ipad) ‖ m, then
-// (key ⊕ opad) ‖ inner digest (64 + 20 bytes): both pad blocks depend on the key, so nothing
-// carries over from one candidate to the next. A guess is two HMACs: deriving the signing key
-// (message "cookie-session", 14 bytes) and signing the cookie's value with it.
-const blocks = (bytes: number) => Math.floor((bytes + 8) / 64) + 1;
-const hmacBlocks = (keyBytes: number, messageBytes: number) =>
-  (keyBytes > 64 ? blocks(keyBytes) : 0) + blocks(64 + messageBytes) + blocks(64 + 20);
-const signedValueBytes = Buffer.byteLength(cookie.slice(0, cookie.lastIndexOf('.')));
-const totalBlocks = keys.reduce(
-  (sum, key) => sum + hmacBlocks(Buffer.byteLength(key), 14) + hmacBlocks(20, signedValueBytes),
-  0,
-);
-const compressionsPerGuess = totalBlocks / keys.length;
-
-const rate = (tried: number, seconds: number) => Math.round(tried / seconds);
-const nodeRate = rate(node.tried, node.elapsedMs / 1000);
-const pythonRate = rate(python.result.tried, python.result.wall_seconds);
-const floor = Math.round(opensslResult.compressionsPerSecond64 / compressionsPerGuess);
-const bulkFloor = Math.round(opensslResult.compressionsPerSecondBulk / compressionsPerGuess);
+const itsdangerousRate = python.itsdangerous.tried / python.itsdangerous.wall_seconds;
+const hmacRate = python.hmac.tried / python.hmac.wall_seconds;
+const floor = ssl.compressionsPerSecond / compressionsPerGuess;
+const memory = pool.memory!;
+const checks = {
+  one_worker_at_least_40x_itsdangerous: oneWorker.rate / itsdangerousRate >= 40,
+  pool_at_least_1_7x_one_worker: pool.rate / oneWorker.rate >= 1.7,
+  rockyou_sized_list_completed: pool.tried === LINES && fallback.tried === LINES,
+  // Flat: memory in the last third of the run is within a tenth of the file's size of what it
+  // was in the first third (a run that kept what it read would grow by the whole file).
+  memory_flat: memory.lastThirdPeakMb - memory.firstThirdPeakMb < listBytes / 2 ** 20 / 10,
+};
+const sides = [
+  ['SIMD kernel, one worker', oneWorker.rate, oneWorker.tried],
+  [`SIMD kernel, pool of ${pool.workers} workers`, pool.rate, pool.tried],
+  ['JavaScript fallback kernel, one worker', fallback.rate, fallback.tried],
+  ['@noble/hashes loop (before the kernels), one worker', noble.rate, noble.tried],
+  ['Python itsdangerous loop (flask-unsign)', itsdangerousRate, python.itsdangerous.tried],
+  ['Python raw hmac loop', hmacRate, python.hmac.tried],
+  [`floor: OpenSSL SHA-1, one core, ${compressionsPerGuess} compressions per guess`, floor, 0],
+] as const;
 
 const result = {
   date: new Date().toISOString(),
   machine: {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.availableParallelism(),
+    memory_gib: round(os.totalmem() / 2 ** 30, 1),
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     load_average_at_start: loadAtStart,
-    load_average_at_end: os.loadavg().map((x) => round(x)),
+    load_average_at_end: loadAtEnd,
   },
   versions: {
     node: process.version,
-    chromium: browser.version,
+    chromium: oneWorker.version,
     python: python.setup.python,
     flask: python.setup.flask,
     itsdangerous: python.setup.itsdangerous,
-    openssl: opensslResult.version,
+    openssl: ssl.version,
   },
   workload: {
-    keys: keys.length,
-    built_in_keys: seeds.length,
-    synthetic_keys: EXTRA_KEYS,
     cookie,
-    signed_value_bytes: signedValueBytes,
-    found_by: {
-      browser: browser.found,
-      node: node.kind === 'found',
-      python: python.result.found !== null,
-    },
+    signed_part_bytes: signedPartBytes,
+    compressions_per_guess: compressionsPerGuess,
+    word_list_lines: LINES,
+    word_list_bytes: listBytes,
+    python_and_noble_keys: PYTHON_KEYS,
   },
   method:
-    'One run per side, wall-clock keys per second over the whole list (nothing is found); the browser rate is the one the page reports (its worker times itself with performance.now); Python runs itsdangerous Signer.derive_key + HMACAlgorithm.verify_signature per key',
-  browser_worker: { tried: browser.tried, keys_per_second: browser.keysPerSecond },
-  node: {
-    tried: node.tried,
-    keys_per_second: nodeRate,
-    keys_per_cpu_second: rate(node.tried, nodeCpuSeconds),
-  },
-  python: {
-    tried: python.result.tried,
-    keys_per_second: pythonRate,
-    keys_per_cpu_second: rate(python.result.tried, python.result.cpu_seconds),
-  },
+    'Browser rates are the ones the page reports (keys tried ÷ the run’s wall time, from Start to the last chunk), one run each, nothing found so every key is tried; Python rates are wall-clock over one pass; the floor is openssl speed -bytes 16384 sha1 (bytes per second ÷ 64 = compressions per second) ÷ compressions per guess',
+  keys_per_second: Object.fromEntries(sides.map(([name, rate]) => [name, Math.round(rate)])),
   ratios: {
-    browser_over_python: round(browser.keysPerSecond / pythonRate),
-    node_over_python: round(nodeRate / pythonRate),
-    browser_over_node: round(browser.keysPerSecond / nodeRate),
+    one_worker_over_itsdangerous: round(oneWorker.rate / itsdangerousRate, 1),
+    pool_over_itsdangerous: round(pool.rate / itsdangerousRate, 1),
+    pool_over_one_worker: round(pool.rate / oneWorker.rate),
+    fallback_over_itsdangerous: round(fallback.rate / itsdangerousRate, 1),
+    noble_over_itsdangerous: round(noble.rate / itsdangerousRate, 2),
+    one_worker_share_of_floor: round(oneWorker.rate / floor),
   },
   floor: {
-    sha1_compressions_per_guess: round(compressionsPerGuess, 3),
-    why: 'two HMAC-SHA1 per guess (derive key, then sign); each hashes a key-dependent ipad block plus the message, then a key-dependent opad block plus the 20-byte inner digest: 2 + 2 compressions for messages up to 55 bytes, so 8 per guess here',
-    openssl_sha1_64_byte_hashes_per_second: opensslResult.hashesPerSecond64,
-    openssl_compressions_per_second_64_byte_messages: opensslResult.compressionsPerSecond64,
-    openssl_compressions_per_second_16_KiB_messages: opensslResult.compressionsPerSecondBulk,
-    noble_sha1_compressions_per_second_64_byte_messages_node: nobleCompressions,
-    floor_keys_per_second: floor,
-    floor_keys_per_second_bulk_rate: bulkFloor,
-    browser_share_of_floor: round(browser.keysPerSecond / floor, 4),
-    node_share_of_floor: round(nodeRate / floor, 4),
-    python_share_of_floor: round(pythonRate / floor, 4),
+    openssl_sha1_compressions_per_second: Math.round(ssl.compressionsPerSecond),
+    keys_per_second_one_core: Math.round(floor),
   },
+  memory,
+  checks,
 };
-
-if (result.node.tried !== keys.length || result.python.tried !== keys.length) {
-  throw new Error('the sides did not try the same keys');
-}
-if (browser.tried !== keys.length) throw new Error(`the browser tried ${browser.tried} keys`);
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/crack.json', `${JSON.stringify(result, null, 2)}\n`);
-const n = (x: number) => x.toLocaleString('en-US');
+const times = (rate: number) =>
+  `${round(rate / itsdangerousRate, rate > itsdangerousRate * 10 ? 0 : 1)}×`;
 const markdown = [
-  '# Guessing a weak secret: keys per second in the browser, Node and Python',
+  '# Guessing a weak secret: keys per second',
   '',
-  `${result.date} · ${result.machine.cpu} · ${result.machine.cores} cores · load average ${loadAtStart.join(' / ')} at start, ${result.machine.load_average_at_end.join(' / ')} at end`,
-  `Chromium ${browser.version} · Node ${process.version} · Python ${python.setup.python} (Flask ${python.setup.flask}, itsdangerous ${python.setup.itsdangerous}) · ${opensslResult.version}`,
+  `${result.date} · ${result.machine.cpu} · ${result.machine.cores} cores · load average ${loadAtStart.join(' / ')} at start, ${loadAtEnd.join(' / ')} at end`,
+  `Chromium ${oneWorker.version} · Node ${process.version} · Python ${python.setup.python} (Flask ${python.setup.flask}, itsdangerous ${python.setup.itsdangerous}) · ${ssl.version}`,
   '',
-  `Word list: the ${n(seeds.length)} built-in keys plus ${n(EXTRA_KEYS)} synthetic ones, ${n(keys.length)} in all, against a cookie Flask signed with a random key (nothing found, every key tried).`,
+  `Cookie: signed by Flask with a random key, signed part ${signedPartBytes} bytes, so ${compressionsPerGuess} SHA-1 compressions per guess. Browser runs: a generated word list of ${n(LINES)} lines (${n(listBytes)} bytes, rockyou-sized) through the built page; the noble loop and Python: its first ${n(PYTHON_KEYS)} keys. Nothing is found, every key is tried.`,
   '',
-  `${result.method}. Keys per CPU second count all of a process's threads, so Node's (its garbage collector runs on other threads) comes out below its wall-clock rate.`,
+  '| side | keys tried | keys/s | × itsdangerous loop |',
+  '|---|---:|---:|---:|',
+  ...sides.map(
+    ([name, rate, tried]) =>
+      `| ${name} | ${tried === 0 ? '–' : n(tried)} | ${n(rate)} | ${times(rate)} |`,
+  ),
   '',
-  '| side | keys/s (wall) | keys/CPU-s | vs Python | share of floor |',
-  '|---|---|---|---|---|',
-  `| browser Web Worker (built page, Chromium) | ${n(browser.keysPerSecond)} | – | **${result.ratios.browser_over_python}×** | ${round(result.floor.browser_share_of_floor * 100, 1)}% |`,
-  `| Node (same runner, no worker) | ${n(nodeRate)} | ${n(result.node.keys_per_cpu_second)} | **${result.ratios.node_over_python}×** | ${round(result.floor.node_share_of_floor * 100, 1)}% |`,
-  `| Python itsdangerous loop | ${n(pythonRate)} | ${n(result.python.keys_per_cpu_second)} | 1× | ${round(result.floor.python_share_of_floor * 100, 1)}% |`,
-  `| floor: openssl SHA-1, ${result.floor.sha1_compressions_per_guess} compressions per guess | ${n(floor)} | – | – | 100% |`,
+  `Pool ÷ one worker: **${result.ratios.pool_over_one_worker}×**. One worker reaches ${Math.round(result.ratios.one_worker_share_of_floor * 100)}% of OpenSSL's single-core SHA-1 rate (${n(ssl.compressionsPerSecond)} compressions/s on 16 KiB buffers).`,
   '',
-  `Floor: \`openssl speed sha1\` hashes ${n(opensslResult.hashesPerSecond64)} 64-byte messages per second, each two compressions (the data block and the padding block), so ${n(opensslResult.compressionsPerSecond64)} compressions per second; divided by ${result.floor.sha1_compressions_per_guess} per guess that is ${n(floor)} guesses per second on one core. Its 16 KiB rate (${n(opensslResult.compressionsPerSecondBulk)} compressions per second, no per-hash overhead) would allow ${n(bulkFloor)}.`,
+  `Memory during the pool run (resident anonymous and shared memory of all Chromium processes, ${memory.samples} samples): ${memory.baselineMb} MiB before Start, at most ${memory.firstThirdPeakMb} MiB in the first third of the run and ${memory.lastThirdPeakMb} MiB in the last third while reading the ${round(listBytes / 2 ** 20, 1)} MiB list, ${memory.endMb} MiB at the end.`,
   '',
-  `The JavaScript SHA-1 the inspector uses (\`@noble/hashes\`) manages ${n(nobleCompressions)} compressions per second on Node for the same 64-byte messages, which caps any guesser built on it at ${n(Math.round(nobleCompressions / compressionsPerGuess))} keys per second before HMAC set-up costs.`,
-  '',
-  `Compressions per guess: ${result.floor.why}. (Counting only the message blocks gives 4; the pad blocks cannot be reused because they depend on the guessed key and on the key derived from it.)`,
+  `Checks: ${Object.entries(checks)
+    .map(([name, ok]) => `${name.replace(/_/g, ' ')}: ${ok ? 'yes' : '**no**'}`)
+    .join(' · ')}.`,
   '',
 ].join('\n');
 writeFileSync('bench/results/crack.md', markdown);
 process.stdout.write(markdown);
 
-/** Runs bench/crack_py.py over the list; its first line is the cookie, its second the timing. */
+/** Writes `lines` random lowercase/digit keys of 5 to 12 characters; returns the file's bytes. */
+function writeWordList(path: string, lines: number): number {
+  let seed = 15;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const file = openSync(path, 'w');
+  const buffer = Buffer.alloc(16 * 1024 * 1024);
+  let used = 0;
+  let total = 0;
+  for (let line = 0; line < lines; line++) {
+    if (used > buffer.length - 32) {
+      total += writeSync(file, buffer, 0, used);
+      used = 0;
+    }
+    const length = 5 + Math.floor(random() * 8);
+    for (let i = 0; i < length; i++)
+      buffer[used++] = alphabet.charCodeAt(Math.floor(random() * 36));
+    buffer[used++] = 0x0a;
+  }
+  total += writeSync(file, buffer, 0, used);
+  closeSync(file);
+  return total;
+}
+
+function byteOffsetOfLine(path: string, line: number): number {
+  const bytes = readFileSync(path);
+  let at = 0;
+  for (let i = 0; i < line; i++) at = bytes.indexOf(0x0a, at) + 1;
+  return at;
+}
+
+/** Runs bench/crack_py.py over the list: the cookie, then the itsdangerous and hmac loops. */
 async function runPython(list: string) {
   const child = spawn('/usr/bin/python3', ['bench/crack_py.py', list], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -195,106 +227,181 @@ async function runPython(list: string) {
     if (line.done === true) throw new Error('the Python benchmark stopped');
     return JSON.parse(line.value);
   };
+  type Loop = { tried: number; found: string | null; wall_seconds: number; cpu_seconds: number };
   const setup = (await next()) as {
     python: string;
     flask: string;
     itsdangerous: string;
     cookie: string;
   };
-  const result = (await next()) as {
-    tried: number;
-    found: string | null;
-    wall_seconds: number;
-    cpu_seconds: number;
-  };
-  return { setup, result };
+  const itsdangerous = (await next()) as Loop;
+  const hmac = (await next()) as Loop;
+  return { setup, itsdangerous, hmac };
 }
 
-/** Guesses in the built page: decode the cookie, add the synthetic keys as a file, start. */
-async function runBrowser(cookie: string, extraKeysFile: string) {
-  const server = spawn('npx', ['astro', 'preview', '--port', String(PORT)], {
-    env: { ...process.env, ASTRO_PREVIEW_BACKGROUND: '0' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const origin = `http://localhost:${PORT}`;
-  const chromiumPath = findChromium();
-  if (chromiumPath === undefined) throw new Error('no Chromium found (see scripts/browser.mjs)');
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  try {
-    await waitForServer(origin);
-    const page = await browser.newPage();
-    await page.goto(`${origin}/tools/cookie-inspector/`);
-    await page.getByLabel('Cookie value or header').fill(cookie);
-    await page.getByRole('button', { name: 'Decode', exact: true }).click();
-    const guess = page.locator('section#guess');
-    await guess.getByLabel(/^Or a word list file/).setInputFiles(extraKeysFile);
-    await guess.getByText(/characters read/).waitFor();
-    await guess.getByRole('button', { name: 'Start guessing' }).click();
-    const outcome = guess.locator('.ci-result').filter({ hasText: /^Not found|^Found/ });
-    await outcome.waitFor({ timeout: 15 * 60 * 1000 });
-    const text = (await outcome.textContent()) ?? '';
-    const match = /Tried ([\d,]+) keys in [\d.]+ s, ([\d,]+) keys per second/.exec(text);
-    if (match === null) throw new Error(`unexpected result: ${text}`);
-    const number = (digits: string) => Number(digits.replace(/,/g, ''));
-    return {
-      version: browser.version(),
-      found: text.startsWith('Found'),
-      tried: number(match[1]!),
-      keysPerSecond: number(match[2]!),
-    };
-  } finally {
-    await browser.close();
-    if (server.pid !== undefined) process.kill(-server.pid);
+async function openInspector(page: Page) {
+  await page.goto(`${origin}/tools/cookie-inspector/`);
+  await page.getByLabel('Cookie value or header').fill(cookie);
+  await page.getByRole('button', { name: 'Decode', exact: true }).click();
+  await page.locator('section#decode').getByRole('status').filter({ hasText: /./ }).waitFor();
+}
+
+/** One run of the page's guesser over the big list; `cores` overrides hardwareConcurrency. */
+async function guessInPage(
+  browser: Browser,
+  options: { cores?: number; blockWasm?: boolean; sampleMemory?: boolean },
+) {
+  const context = await browser.newContext();
+  if (options.cores !== undefined) {
+    await context.addInitScript(
+      `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${options.cores} });`,
+    );
   }
+  if (options.blockWasm === true) await context.route('**/*.wasm', (route) => route.abort());
+  const page = await context.newPage();
+  await openInspector(page);
+  const guess = page.locator('section#guess');
+  await guess.getByLabel(/^Built-in list/).uncheck();
+  await guess.getByLabel(/^Or a word list file/).setInputFiles(bigList);
+  await guess.getByText(/read a chunk at a time while guessing/).waitFor();
+  let sampler: ReturnType<typeof sampleMemory> | null = null;
+  if (options.sampleMemory === true) sampler = sampleMemory();
+  await guess.getByRole('button', { name: 'Start guessing' }).click();
+  const outcome = guess.locator('.ci-result').filter({ hasText: /^Not found|^Found/ });
+  await outcome.waitFor({ timeout: 30 * 60 * 1000 });
+  const memory = sampler === null ? null : await sampler.stop();
+  const text = (await outcome.textContent()) ?? '';
+  const match =
+    /Tried ([\d,]+) keys in ([\d.]+) s, ([\d,]+) keys per second, with (.+) in (\d+) background/.exec(
+      text,
+    );
+  if (match === null) throw new Error(`unexpected result: ${text}`);
+  const number = (digits: string) => Number(digits.replace(/,/g, ''));
+  await context.close();
+  return {
+    version: browser.version(),
+    tried: number(match[1]!),
+    seconds: Number(match[2]),
+    rate: number(match[3]!),
+    kernel: match[4]!,
+    workers: Number(match[5]),
+    memory,
+  };
 }
 
-async function waitForServer(origin: string) {
+/** The old loop: `@noble/hashes` per key in a worker of its own, bundled here. */
+async function nobleInPage(browser: Browser) {
+  const bundle = await build({
+    entryPoints: ['bench/lib/noble-guess-worker.ts'],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    platform: 'browser',
+  });
+  const context = await browser.newContext();
+  await context.route('**/bench-noble-worker.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: bundle.outputFiles[0]!.text }),
+  );
+  const page = await context.newPage();
+  await page.goto(`${origin}/tools/cookie-inspector/`);
+  const keys = readFileSync(smallList, 'utf8');
+  const { tried, ms } = await page.evaluate(
+    ({ cookie, keys }) =>
+      new Promise<{ tried: number; ms: number }>((resolve, reject) => {
+        const worker = new Worker('/bench-noble-worker.js', { type: 'module' });
+        worker.onmessage = (event) => resolve(event.data);
+        worker.onerror = (event) => reject(new Error(event.message));
+        worker.postMessage({ cookie, keys });
+      }),
+    { cookie, keys },
+  );
+  await context.close();
+  return { tried, rate: tried / (ms / 1000) };
+}
+
+/** Samples the resident anonymous and shared memory (MiB) of this process's Chromium descendants every 250 ms. */
+function sampleMemory() {
+  const rss = () => {
+    const parents = new Map<number, number>();
+    const names = new Map<number, string>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
+        parents.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    const descends = (pid: number): boolean => {
+      for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p))
+        if (p === process.pid) return true;
+      return false;
+    };
+    let kb = 0;
+    for (const [pid, name] of names) {
+      if (!/chrom/i.test(name) || !descends(pid)) continue;
+      try {
+        // Anonymous and shared memory: file pages the browser maps while reading the list are
+        // the kernel's page cache, not memory the tab holds.
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        for (const field of ['RssAnon', 'RssShmem']) {
+          kb += Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+        }
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return kb / 1024;
+  };
+  const baseline = rss();
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(rss()), 250);
+  return {
+    async stop() {
+      clearInterval(timer);
+      const end = rss();
+      const third = Math.max(1, Math.floor(samples.length / 3));
+      const peak = (values: number[]) => Math.round(Math.max(0, ...values));
+      return {
+        baselineMb: Math.round(baseline),
+        firstThirdPeakMb: peak(samples.slice(0, third)),
+        lastThirdPeakMb: peak(samples.slice(-third)),
+        endMb: Math.round(end),
+        samples: samples.length,
+      };
+    },
+  };
+}
+
+async function waitForServer(url: string) {
   for (let attempt = 0; attempt < 150; attempt++) {
     try {
-      if ((await fetch(`${origin}/`)).ok) return;
+      if ((await fetch(`${url}/`)).ok) return;
     } catch {
       // not up yet
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`astro preview did not start on ${origin}`);
+  throw new Error(`astro preview did not start on ${url}`);
 }
 
-/** SHA-1 compressions per second of `@noble/hashes` on 64-byte messages (two each), over 3 s. */
-function nobleSha1CompressionsPerSecond() {
-  const message = new Uint8Array(64);
-  let hashes = 0;
-  const start = performance.now();
-  while (performance.now() - start < 3000) {
-    for (let i = 0; i < 1000; i++) {
-      message[0] = i;
-      sha1(message);
-    }
-    hashes += 1000;
-  }
-  return Math.round((hashes * 2) / ((performance.now() - start) / 1000));
-}
-
-/** `openssl speed sha1` for 64-byte and 16 KiB messages, 3 seconds each. */
+/** OpenSSL's SHA-1 rate on 16 KiB buffers, in 64-byte compressions per second (3 s run). */
 function openssl() {
-  const speed = (bytes: number) => {
-    // The "Doing sha1 … sha1's in …s" count line goes to stderr.
-    const run = spawnSync('openssl', ['speed', '-seconds', '3', '-bytes', String(bytes), 'sha1'], {
-      encoding: 'utf8',
-    });
-    const out = `${run.stdout}${run.stderr}`;
-    const match = /Doing sha1 for \d+s on \d+ size blocks: (\d+) sha1's in ([\d.]+)s/.exec(out);
-    if (match === null) throw new Error(`unexpected openssl output:\n${out}`);
-    return Number(match[1]) / Number(match[2]);
-  };
-  const hashes64 = speed(64);
-  const hashesBulk = speed(16384);
+  const run = spawnSync('openssl', ['speed', '-seconds', '3', '-bytes', '16384', 'sha1'], {
+    encoding: 'utf8',
+  });
+  const out = `${run.stdout}${run.stderr}`;
+  const match =
+    /Doing sha1 (?:for|ops for) \d+s on 16384 size blocks: (\d+) sha1(?:'s| ops) in ([\d.]+)s/.exec(
+      out,
+    );
+  if (match === null) throw new Error(`unexpected openssl output:\n${out}`);
+  const bytesPerSecond = (Number(match[1]) * 16384) / Number(match[2]);
   return {
     version: execFileSync('openssl', ['version'], { encoding: 'utf8' }).trim(),
-    hashesPerSecond64: Math.round(hashes64),
-    compressionsPerSecond64: Math.round(hashes64 * 2),
-    // 16384 bytes of data take 256 blocks, plus one for the padding.
-    compressionsPerSecondBulk: Math.round(hashesBulk * 257),
+    compressionsPerSecond: bytesPerSecond / 64,
   };
 }

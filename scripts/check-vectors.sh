@@ -5,6 +5,8 @@
 #   tests/conformance/vectors.json          the session engine's vectors (gen_vectors.py)
 #   tests/conformance/inspector-cases.json  the cookie inspector's inputs (gen_inspector_cases.py)
 #   tests/conformance/mode-figures.json     the lesson modes' figures (gen_mode_figures.py)
+#   tests/conformance/guess-vectors.json    signatures the guessing kernels must find, made by
+#                                           itsdangerous (gen_guess_vectors.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +19,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 status=0
 for pair in gen_vectors.py:vectors.json gen_inspector_cases.py:inspector-cases.json \
-  gen_mode_figures.py:mode-figures.json; do
+  gen_mode_figures.py:mode-figures.json gen_guess_vectors.py:guess-vectors.json; do
   generator="tests/conformance/${pair%%:*}"
   committed="tests/conformance/${pair##*:}"
   /usr/bin/python3 "$generator" "$tmp/${pair##*:}"

@@ -1,88 +1,69 @@
 /**
- * The Web Worker that guesses a cookie's secret key, so the page stays responsive however long
- * the word list. It only wires the pure runner (`src/lib/inspector/guess-runner.ts`) to the
- * worker: messages in and out, the clock, the built-in list download and a pause between
- * batches that lets a cancel message in.
+ * One worker of the guessing pool (`src/lib/guess/pool.ts`): it instantiates the kernel the
+ * page compiled (or the JavaScript one when there is none or it fails), stores the cookie, then
+ * tries each chunk of word list it is sent and reports how many keys it tried and the key that
+ * matched, if any (as the page shows it, so the page needs no Python-literal code). It never stops on its own: the page terminates it.
  */
-import weakSecretsUrl from '../assets/weak-secrets.txt?url';
-import {
-  foundKey,
-  prepareGuess,
-  type GuessReport,
-  type GuessRequest,
-} from '../lib/inspector/guess-job.ts';
-import { runGuesses } from '../lib/inspector/guess-runner.ts';
-import type { WordList } from '../lib/inspector/word-list-lines.ts';
+import { javascriptKernel, setCookie, simdKernel, type GuessKernel } from '../lib/guess/kernel.ts';
+import type { FromWorker, ToWorker } from '../lib/guess/messages.ts';
+import { foundKey } from '../lib/inspector/guess-job.ts';
+import { tryChunk } from '../lib/guess/word-list-chunk.ts';
 
 /** The parts of the worker's global scope used here (the DOM typings describe a window). */
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<GuessRequest>) => void) | null;
-  postMessage(report: GuessReport): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage(report: FromWorker): void;
 }
 const scope = self as unknown as WorkerScope;
-const report = (message: GuessReport) => scope.postMessage(message);
 
-let cancelled = false;
+let kernel: GuessKernel | null = null;
 
-scope.onmessage = (event) => {
-  if (event.data.type === 'cancel') {
-    cancelled = true;
-    return;
-  }
-  cancelled = false;
-  void guess(event.data);
+/** How often a long chunk (a slow kernel, a long cookie) reports its keys tried so far. */
+const PROGRESS_EVERY_MS = 100;
+
+scope.onmessage = ({ data }) => {
+  if (data.type === 'init') void start(data.module, data.signedPart, data.signature);
+  else void tryBlob(data);
 };
 
-// A message through a channel of our own yields to the event loop without the 4 ms minimum
-// that nested timers get, so pausing after every batch costs next to nothing.
-const channel = new MessageChannel();
-let resume = () => {};
-channel.port1.onmessage = () => resume();
-const pause = () =>
-  new Promise<void>((resolve) => {
-    resume = resolve;
-    channel.port2.postMessage(null);
-  });
-
-async function guess(request: Extract<GuessRequest, { type: 'start' }>): Promise<void> {
-  const lists: WordList[] = request.lists.map((text) => ({ text, reading: request.reading }));
-  if (request.useBuiltInList) {
-    const builtIn = await download(weakSecretsUrl);
-    if (builtIn === null) {
-      report({
-        type: 'failed',
-        message:
-          'The built-in word list could not be downloaded (are you offline?). Untick it to guess with your own list only.',
-      });
-      return;
-    }
-    lists.unshift(builtIn);
-  }
-  const job = prepareGuess(request.cookie, lists);
-  if (!job.ok) {
-    report({ type: 'failed', message: job.message });
+async function tryBlob(data: Extract<ToWorker, { type: 'chunk' }>) {
+  if (kernel === null) return;
+  let chunk: Uint8Array;
+  try {
+    chunk = new Uint8Array(await data.blob.arrayBuffer());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    scope.postMessage({ type: 'failed', message: `A word list could not be read (${reason}).` });
     return;
   }
-  report({ type: 'started', total: job.keys.length, truncated: job.truncated });
-  const outcome = await runGuesses(job.keys, {
-    test: job.test,
-    clock: () => performance.now(),
-    pause,
-    cancelled: () => cancelled,
-    onProgress: (progress) => report({ type: 'progress', progress }),
-  });
-  report({
-    type: 'done',
-    outcome,
-    found: outcome.kind === 'found' ? foundKey(outcome.key) : null,
-  });
+  let reported = performance.now();
+  const onBatch = (tried: number) => {
+    const now = performance.now();
+    if (now - reported < PROGRESS_EVERY_MS) return;
+    reported = now;
+    scope.postMessage({ type: 'progress', tried });
+  };
+  const { tried, found } = tryChunk(kernel, chunk, data.opening, data.reading, onBatch);
+  scope.postMessage({ type: 'tried', tried, found: found === null ? null : foundKey(found) });
 }
 
-async function download(url: string): Promise<string | null> {
+async function start(
+  module: WebAssembly.Module | null,
+  signedPart: Uint8Array,
+  signature: Uint8Array,
+) {
   try {
-    const response = await fetch(url);
-    return response.ok ? await response.text() : null;
-  } catch {
-    return null;
+    kernel =
+      module === null
+        ? javascriptKernel()
+        : await simdKernel(module).catch(() => javascriptKernel());
+    setCookie(kernel, signedPart, signature);
+    scope.postMessage({ type: 'ready', kernel: kernel.name });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    scope.postMessage({
+      type: 'failed',
+      message: `The guessing code could not start (${reason}).`,
+    });
   }
 }

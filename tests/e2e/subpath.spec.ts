@@ -31,7 +31,7 @@ test.describe('hosting under any base path', { tag: '@subpath' }, () => {
     expect(failed).toEqual([]);
   });
 
-  test('the inspector’s engine, worker and word list load from under the base path', async ({
+  test('the inspector’s engine, kernel, worker and word list load from under the base path', async ({
     page,
   }) => {
     await page.goto('tools/cookie-inspector/');
@@ -43,6 +43,8 @@ test.describe('hosting under any base path', { tag: '@subpath' }, () => {
     await expect(page.locator('section#guess')).toContainText(
       "Found the secret key: 'dev-secret-key'",
     );
+    // The SIMD kernel, not the fallback: its .wasm was found under the base too.
+    await expect(page.locator('section#guess')).toContainText('with WebAssembly SIMD in');
   });
 
   test('sitemap and robots.txt list absolute URLs under the base', async ({ request, baseURL }) => {

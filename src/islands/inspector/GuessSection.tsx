@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FoundKey, GuessReport, GuessRequest } from '../../lib/inspector/guess-job.ts';
-import { progressLine, triedIn } from '../../lib/inspector/guess-format.ts';
-import type { GuessOutcome, GuessProgress } from '../../lib/inspector/guess-runner.ts';
-import { MAX_CANDIDATES } from '../../lib/inspector/limits.ts';
+import type { KernelName } from '../../lib/guess/kernel.ts';
+import type { GuessOutcome as Outcome, GuessProgress, PoolRun } from '../../lib/guess/pool.ts';
+import { percentRead, progressLine } from '../../lib/inspector/guess-format.ts';
 import {
   guessStartProblem,
   pastedListProblem,
   readWordListFile,
+  streamedFileNote,
 } from '../../lib/inspector/word-lists.ts';
 import type { KeyReading } from '../../lib/inspector/secret-keys.ts';
 import { Field } from './Field.tsx';
 import { LiteralToggle, hasLiteralLine } from './KeyField.tsx';
+import { GuessOutcome, outcomeSummary } from './GuessOutcome.tsx';
 import { loadEngine } from './load-engine.ts';
 
 const LIST_ID = 'ci-guess-list';
@@ -21,22 +22,23 @@ type Run =
   | {
       readonly state: 'running';
       readonly progress: GuessProgress | null;
-      readonly truncated: boolean;
+      /** Which kernel runs, in how many workers, once the first worker is ready. */
+      readonly engine: string | null;
     }
-  | {
-      readonly state: 'done';
-      readonly outcome: GuessOutcome;
-      readonly found: FoundKey | null;
-      readonly truncated: boolean;
-    }
-  | { readonly state: 'failed'; readonly message: string };
+  | { readonly state: 'done'; readonly outcome: Outcome; readonly engine: string | null };
 
 interface LoadedFile {
-  readonly name: string;
-  readonly text: string;
+  readonly file: File;
+  /** The whole text of a small file (its lines are counted), `null` for a streamed one. */
+  readonly text: string | null;
+  /** The file's first 64 KiB as text, enough to tell whether it holds Python literals. */
+  readonly head: string;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+
+const engineLine = (kernel: KernelName, workers: number) =>
+  `${kernel === 'JavaScript' ? 'the JavaScript fallback (WebAssembly SIMD is not available here)' : 'WebAssembly SIMD'} in ${workers} background worker${workers === 1 ? '' : 's'}`;
 
 /** Step 4: try a word list of keys against the cookie's signature, in a Web Worker. */
 export function GuessSection(props: {
@@ -54,13 +56,10 @@ export function GuessSection(props: {
   const [startError, setStartError] = useState<string | null>(null);
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const [status, setStatus] = useState('');
-  const worker = useRef<Worker | null>(null);
-
-  const stopWorker = () => {
-    worker.current?.terminate();
-    worker.current = null;
-  };
-  useEffect(() => stopWorker, []);
+  const pool = useRef<PoolRun | null>(null);
+  // Each run's number: reports from a run that was replaced are ignored.
+  const runId = useRef(0);
+  useEffect(() => () => pool.current?.cancel(), []);
 
   const readFile = async (chosen: File | undefined) => {
     setFile(null);
@@ -71,20 +70,20 @@ export function GuessSection(props: {
       setFileError(read.message);
       return;
     }
-    setFile({ name: chosen.name, text: read.text });
+    setFile({ file: chosen, text: read.text, head: read.head });
   };
 
   const pastedError = pastedListProblem(pasted);
   const pastedNote = useListNote(pasted, reading);
   const fileNote = useListNote(file?.text ?? '', reading);
-  const literalTyped = useMemo(() => hasLiteralLine([pasted, file?.text ?? '']), [pasted, file]);
+  const literalTyped = useMemo(() => hasLiteralLine([pasted, file?.head ?? '']), [pasted, file]);
 
-  const start = () => {
-    const lists = [pasted, file?.text ?? ''].filter((text) => text !== '');
+  const start = async () => {
     const problem = guessStartProblem({
       cookie: props.cookie,
       useBuiltInList: useBuiltIn,
-      lists,
+      lists: [pasted],
+      fileBytes: file?.file.size ?? 0,
       listProblem: pastedError !== null || fileError !== null,
     });
     setStartError(problem);
@@ -92,62 +91,60 @@ export function GuessSection(props: {
       setStatus(`Not started: ${problem}`);
       return;
     }
-    stopWorker();
-    let started: Worker;
+    pool.current?.cancel();
+    const id = ++runId.current;
+    const current = () => id === runId.current;
+    setRun({ state: 'running', progress: null, engine: null });
+    setStatus('Guessing started.');
+    let engine: string | null = null;
+    let started: Awaited<ReturnType<typeof import('./start-guessing.ts').startGuessing>>;
     try {
-      started = new Worker(new URL('../../workers/guess-secret.worker.ts', import.meta.url), {
-        type: 'module',
-      });
+      const { startGuessing } = await import('./start-guessing.ts');
+      started = await startGuessing(
+        {
+          cookie: props.cookie,
+          useBuiltInList: useBuiltIn,
+          pasted,
+          file: file?.file ?? null,
+          reading,
+        },
+        {
+          onKernel: (kernel, workers) => {
+            engine = engineLine(kernel, workers);
+            if (current()) setRun((r) => (r.state === 'running' ? { ...r, engine } : r));
+          },
+          onProgress: (progress) => {
+            if (current()) setRun({ state: 'running', progress, engine });
+          },
+        },
+      );
     } catch {
-      fail('The guessing code could not be started in this browser.');
+      started = { message: 'The guessing code could not be downloaded (are you offline?).' };
+    }
+    if (!current()) return;
+    if ('message' in started) {
+      finish({
+        kind: 'failed',
+        message: started.message,
+        tried: 0,
+        bytesDone: 0,
+        totalBytes: 0,
+        elapsedMs: 0,
+      });
       return;
     }
-    worker.current = started;
-    let truncated = false;
-    started.onmessage = (event: MessageEvent<GuessReport>) => {
-      const report = event.data;
-      if (report.type === 'started') {
-        truncated = report.truncated;
-        setRun({
-          state: 'running',
-          progress: { tried: 0, total: report.total, elapsedMs: 0 },
-          truncated,
-        });
-        setStatus(`Guessing: ${count(report.total)} keys to try.`);
-      } else if (report.type === 'progress') {
-        setRun({ state: 'running', progress: report.progress, truncated });
-      } else if (report.type === 'done') {
-        stopWorker();
-        setRun({ state: 'done', outcome: report.outcome, found: report.found, truncated });
-        setStatus(summary(report.outcome));
-      } else {
-        fail(report.message);
-      }
-    };
-    started.onerror = () =>
-      fail('The guessing code could not be downloaded or stopped unexpectedly (are you offline?).');
-    const request: GuessRequest = {
-      type: 'start',
-      cookie: props.cookie,
-      useBuiltInList: useBuiltIn,
-      lists,
-      reading,
-    };
-    started.postMessage(request);
-    setRun({ state: 'running', progress: null, truncated: false });
-    setStatus('Guessing started.');
+    pool.current = started;
+    const outcome = await started.outcome;
+    if (current()) finish(outcome, engine);
   };
 
-  const fail = (message: string) => {
-    stopWorker();
-    setRun({ state: 'failed', message });
-    setStatus(`Guessing failed: ${message}`);
+  const finish = (outcome: Outcome, engine: string | null = null) => {
+    pool.current = null;
+    setRun({ state: 'done', outcome, engine });
+    setStatus(outcomeSummary(outcome));
   };
 
-  const cancel = () => {
-    const cancelRequest: GuessRequest = { type: 'cancel' };
-    worker.current?.postMessage(cancelRequest);
-  };
+  const cancel = () => pool.current?.cancel();
 
   const running = run.state === 'running';
   return (
@@ -155,8 +152,8 @@ export function GuessSection(props: {
       <h2 id="guess-heading">4. Guess a weak secret</h2>
       <p>
         A key that is a word, a default or a tutorial’s example can be found by trying a list of
-        them against the cookie’s signature, offline, as fast as the computer goes. This runs in a
-        background worker in your browser.
+        them against the cookie’s signature, offline, as fast as the computer goes. This runs in
+        your browser, in background workers on every core.
       </p>
       <p class="ci-note">
         {props.cookie === null ? (
@@ -170,7 +167,7 @@ export function GuessSection(props: {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          start();
+          void start();
         }}
       >
         <fieldset disabled={props.disabled}>
@@ -209,7 +206,10 @@ export function GuessSection(props: {
             />
             {file !== null && (
               <p class="ci-hint">
-                {file.name}: {fileNote ?? `${count(file.text.length)} characters read.`}
+                {file.file.name}:{' '}
+                {file.text === null
+                  ? streamedFileNote(file.file.size)
+                  : (fileNote ?? `${count(file.text.length)} characters read.`)}
               </p>
             )}
             {fileError !== null && (
@@ -220,7 +220,8 @@ export function GuessSection(props: {
           </div>
           <LiteralToggle literalTyped={literalTyped} reading={reading} onReading={setReading} />
           <p class="ci-hint">
-            Repeated keys are tried once; at most {count(MAX_CANDIDATES)} keys per run.
+            Lists of any size are read a chunk at a time, on every core. A key that appears twice is
+            tried twice: remembering every key would cost more than trying it again.
           </p>
           {/* One button that turns into Cancel, so keyboard focus stays put during a run. */}
           {running ? (
@@ -238,88 +239,20 @@ export function GuessSection(props: {
       {running && (
         <div class="ci-result">
           <label class="ci-progress">
-            <span>Keys tried</span>
-            <progress max={run.progress?.total ?? 1} value={run.progress?.tried ?? 0} />
+            <span>Word lists read</span>
+            <progress max={100} value={run.progress === null ? 0 : percentRead(run.progress)} />
           </label>
           <p>{run.progress === null ? 'Loading the word lists…' : progressLine(run.progress)}</p>
+          {run.engine !== null && <p class="ci-hint">Trying keys with {run.engine}.</p>}
         </div>
       )}
-      {run.state === 'failed' && <p class="ci-error">{run.message}</p>}
       {run.state === 'done' && (
-        <Outcome
-          outcome={run.outcome}
-          found={run.found}
-          truncated={run.truncated}
-          onUseKey={props.onUseKey}
-        />
+        <GuessOutcome outcome={run.outcome} engine={run.engine} onUseKey={props.onUseKey} />
       )}
       <p class="sr-only" role="status">
         {status}
       </p>
     </section>
-  );
-}
-
-function summary(outcome: GuessOutcome): string {
-  if (outcome.kind === 'found') return `Found the secret key after ${count(outcome.tried)} keys.`;
-  if (outcome.kind === 'cancelled') return `Cancelled after ${count(outcome.tried)} keys.`;
-  return `Not found: none of the ${count(outcome.tried)} keys signed this cookie.`;
-}
-
-function Outcome(props: {
-  readonly outcome: GuessOutcome;
-  readonly found: FoundKey | null;
-  readonly truncated: boolean;
-  /** Puts the found key into Sign, as text a key field reads back as that key. */
-  readonly onUseKey: (typed: string) => void;
-}) {
-  const { outcome } = props;
-  const speed = `${triedIn(outcome)}.`;
-  const cut = props.truncated
-    ? ` The lists held more; only the first ${count(MAX_CANDIDATES)} were used.`
-    : '';
-  if (outcome.kind === 'found' && props.found !== null) {
-    const { found } = props;
-    return (
-      <div class="ci-result ci-bad">
-        <p>
-          <strong>Found the secret key:</strong> <code class="ci-key">{found.repr}</code>
-        </p>
-        <p class="ci-hint">Tried {speed}</p>
-        <p>
-          Anyone with this cookie can do the same, and with the key they can sign any session Flask
-          will accept as genuine: log in as another user, make themselves an admin, change a price
-          in a cart. The app needs a new random key, such as the output of{' '}
-          <code>python -c "import secrets; print(secrets.token_hex())"</code>.
-        </p>
-        <button
-          type="button"
-          class="button button-primary"
-          onClick={() => props.onUseKey(found.typed)}
-        >
-          Sign a session with this key
-        </button>
-      </div>
-    );
-  }
-  if (outcome.kind === 'cancelled') {
-    return (
-      <p class="ci-note">
-        Cancelled after {count(outcome.tried)} of {count(outcome.total)} keys.
-      </p>
-    );
-  }
-  return (
-    <div class="ci-result ci-ok">
-      <p>
-        <strong>Not found.</strong> None of the {count(outcome.tried)} keys signed this cookie.{cut}
-      </p>
-      <p class="ci-hint">Tried {speed}</p>
-      <p>
-        That only rules out these keys. A key made by <code>secrets.token_hex()</code> cannot be
-        guessed this way at all.
-      </p>
-    </div>
   );
 }
 

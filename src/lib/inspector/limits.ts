@@ -18,12 +18,6 @@ export const MAX_SESSION_JSON_CHARS = 65_536;
 /** A word list pasted into the page. */
 export const MAX_PASTED_LIST_CHARS = 1_000_000;
 
-/** A word list read from a file. */
-export const MAX_LIST_FILE_BYTES = 16 * 1024 * 1024;
-
-/** Candidate keys in one guessing run, after merging the lists and dropping repeats. */
-export const MAX_CANDIDATES = 2_000_000;
-
 const format = (count: number) => count.toLocaleString('en-US');
 
 /**
@@ -33,11 +27,4 @@ const format = (count: number) => count.toLocaleString('en-US');
 export function tooLong(what: string, text: string, limit: number): string | null {
   if (text.length <= limit) return null;
   return `${what} is ${format(text.length)} characters long; the inspector reads at most ${format(limit)}.`;
-}
-
-/** A sentence when a file of `bytes` exceeds {@link MAX_LIST_FILE_BYTES}, else `null`. */
-export function fileTooLarge(name: string, bytes: number): string | null {
-  if (bytes <= MAX_LIST_FILE_BYTES) return null;
-  const megabytes = (size: number) => `${(size / 1024 / 1024).toFixed(1)} MB`;
-  return `${name} is ${megabytes(bytes)}; the inspector reads word lists of at most ${megabytes(MAX_LIST_FILE_BYTES)}.`;
 }

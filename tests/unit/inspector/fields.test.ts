@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LAST_TIMESTAMP, parseMaxAge, parseTimestamp } from '../../../src/lib/inspector/fields.ts';
-import { MAX_LIST_FILE_BYTES, fileTooLarge, tooLong } from '../../../src/lib/inspector/limits.ts';
+import { tooLong } from '../../../src/lib/inspector/limits.ts';
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; message: string }) =>
   parsed.ok ? parsed.value : `error: ${parsed.message}`;
@@ -57,13 +57,6 @@ describe('size limits', () => {
     expect(tooLong('The cookie', 'abc', 3)).toBeNull();
     expect(tooLong('The cookie', 'abcd', 3)).toBe(
       'The cookie is 4 characters long; the inspector reads at most 3.',
-    );
-  });
-
-  test('word-list files are limited in bytes', () => {
-    expect(fileTooLarge('words.txt', MAX_LIST_FILE_BYTES)).toBeNull();
-    expect(fileTooLarge('rockyou.txt', 139_921_497)).toBe(
-      'rockyou.txt is 133.4 MB; the inspector reads word lists of at most 16.0 MB.',
     );
   });
 });

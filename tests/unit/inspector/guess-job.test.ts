@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { SecretKey } from '../../../src/lib/flask/index.ts';
+import { javascriptKernel, setCookie } from '../../../src/lib/guess/kernel.ts';
+import { tryChunk } from '../../../src/lib/guess/word-list-chunk.ts';
+import { strRepr } from '../../../src/lib/flask/str-repr.ts';
 import { vectors } from '../../conformance/vectors.ts';
-import { prepareGuess } from '../../../src/lib/inspector/guess-job.ts';
-import { runGuesses } from '../../../src/lib/inspector/guess-runner.ts';
+import { guessCookie } from '../../../src/lib/inspector/guess-job.ts';
 import {
   countWordList,
   describeWordList,
@@ -13,52 +14,38 @@ import { cases, secretKey } from '../../conformance/inspector-cases.ts';
 // A cookie real Flask signed with the weak key "secret".
 const weak = vectors.cookies.find((vector) => vector.name === 'key_seed_secret')!;
 
-const run = (keys: SecretKey[], test: (key: SecretKey) => boolean) =>
-  runGuesses(keys, {
-    test,
-    clock: () => 0,
-    pause: () => Promise.resolve(),
-    cancelled: () => false,
-    onProgress: () => {},
-  });
-
-describe('preparing a guessing job', () => {
-  test('finds the key that signed a real Flask cookie', async () => {
-    const job = prepareGuess(weak.cookie, ['changeme\ndev\nsecret\npassword', 'admin']);
-    if (!job.ok) throw new Error(job.message);
-    expect(job.keys).toEqual(['changeme', 'dev', 'secret', 'password', 'admin']);
-    expect(await run(job.keys, job.test)).toMatchObject({ kind: 'found', key: 'secret', tried: 3 });
-  });
-
-  test('a key that did not sign it is not found, whatever the age of the cookie', async () => {
-    const job = prepareGuess(weak.cookie, ['dev-secret-key\nSecret\nsecret ']);
-    if (!job.ok) throw new Error(job.message);
-    expect(await run(job.keys, job.test)).toMatchObject({ kind: 'not-found', tried: 3 });
+describe('the cookie to guess against', () => {
+  test('is split at its last dot into the signed part and the 20-byte signature', () => {
+    const prepared = guessCookie(weak.cookie);
+    const dot = weak.cookie.lastIndexOf('.');
+    expect(prepared).toMatchObject({ ok: true });
+    if (!prepared.ok) return;
+    expect(new TextDecoder().decode(prepared.signedPart)).toBe(weak.cookie.slice(0, dot));
+    expect(prepared.signature).toHaveLength(20);
   });
 
   test('a cookie without a dot has no signature to test', () => {
-    expect(prepareGuess('eyJjb3VudCI6MX0', ['secret'])).toEqual({
+    expect(guessCookie('eyJjb3VudCI6MX0')).toEqual({
       ok: false,
       message: 'This cookie has no dot, so it has no signature to test keys against.',
     });
   });
 
   test('a signature that is not base64 can match no key', () => {
-    expect(prepareGuess('eyJjb3VudCI6MX0.ZVPxAA.A', ['secret'])).toMatchObject({
+    expect(guessCookie('eyJjb3VudCI6MX0.ZVPxAA.A')).toMatchObject({
       ok: false,
       message: 'The signature part of this cookie is not base64, so no key can match it.',
     });
   });
 
-  test('an empty word list is refused before anything runs', () => {
-    expect(prepareGuess(weak.cookie, ['', '\n\n'])).toMatchObject({
+  test('a signature of another length than HMAC-SHA1 can match no key', () => {
+    expect(guessCookie('eyJjb3VudCI6MX0.ZVPxAA.AAAA')).toEqual({
       ok: false,
-      message: expect.stringMatching(/^The word list is empty/),
+      message:
+        'The signature part of this cookie decodes to 3 bytes; Flask’s HMAC-SHA1 signatures are 20, so no key can match it.',
     });
   });
 });
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('flask-unsign word lists (one Python literal per line)', () => {
   const list = cases.word_list;
@@ -91,22 +78,28 @@ describe('flask-unsign word lists (one Python literal per line)', () => {
     );
   });
 
-  test('finds the key of a cookie real Flask signed, written as a quoted line', async () => {
-    const job = prepareGuess(list.cookie, [list.lines.map((line) => line.line).join('\n')]);
-    if (!job.ok) throw new Error(job.message);
-    expect(await run(job.keys, job.test)).toMatchObject({ kind: 'found', key: list.found });
-  });
-
-  test('a bytes key and the same key as text are tried once', () => {
-    const job = prepareGuess(list.cookie, ["secret\nb'secret'\nb'\\xff'\nb'\\xff'\n'\\xff'"]);
-    expect(job.ok && job.keys).toEqual(['secret', Uint8Array.of(0xff), 'ÿ']);
+  test('finds the key of a cookie real Flask signed, written as a quoted line', () => {
+    const prepared = guessCookie(list.cookie);
+    if (!prepared.ok) throw new Error(prepared.message);
+    const kernel = javascriptKernel();
+    setCookie(kernel, prepared.signedPart, prepared.signature);
+    const text = list.lines.map((line) => line.line).join('\n');
+    const result = tryChunk(kernel, new TextEncoder().encode(text), true);
+    expect(result.found).toEqual(list.found);
   });
 
   test('taken literally, every line is a key as written; the built-in list is still read', () => {
     const mine = "'dev'\nb'x'";
     expect(wordListKey("'dev'", 'plain')).toEqual({ key: "'dev'", literal: false });
     expect(describeWordList(countWordList(mine, 'plain'))).toBe('2 lines: 2 plain.');
-    const job = prepareGuess(list.cookie, ["b'builtin'", { text: mine, reading: 'plain' }]);
-    expect(job.ok && job.keys).toEqual([utf8('builtin'), "'dev'", "b'x'"]);
+    // The worker reads a list's lines the same way: the found key written as a literal is
+    // found when lines are read as Python has them, and is a different key taken literally.
+    const prepared = guessCookie(list.cookie);
+    if (!prepared.ok) throw new Error(prepared.message);
+    const kernel = javascriptKernel();
+    setCookie(kernel, prepared.signedPart, prepared.signature);
+    const quoted = new TextEncoder().encode(strRepr(list.found));
+    expect(tryChunk(kernel, quoted, true, 'auto').found).toEqual(list.found);
+    expect(tryChunk(kernel, quoted, true, 'plain')).toEqual({ tried: 1, found: null });
   });
 });

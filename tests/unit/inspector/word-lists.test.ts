@@ -1,45 +1,49 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_LIST_FILE_BYTES, MAX_PASTED_LIST_CHARS } from '../../../src/lib/inspector/limits.ts';
+import { MAX_PASTED_LIST_CHARS } from '../../../src/lib/inspector/limits.ts';
 import {
+  COUNTED_FILE_BYTES,
   EMPTY_WORD_LIST,
   guessStartProblem,
   pastedListProblem,
   readWordListFile,
+  streamedFileNote,
 } from '../../../src/lib/inspector/word-lists.ts';
 
-const file = (name: string, text: string, size = text.length) => ({
-  name,
-  size,
-  text: () => Promise.resolve(text),
-});
+/** A chosen file as the page sees it; `reads` counts the bytes read from it. */
+function file(name: string, content: string | Uint8Array<ArrayBuffer>, size?: number) {
+  const blob = new Blob([content]);
+  const reads: number[] = [];
+  return {
+    reads,
+    name,
+    size: size ?? blob.size,
+    slice(start?: number, end?: number) {
+      const part = blob.slice(start, end);
+      reads.push(part.size);
+      return part;
+    },
+  };
+}
 
 describe('word-list files', () => {
-  test('a text file is read as it is', async () => {
-    expect(await readWordListFile(file('keys.txt', 'secret\r\ndev\n'))).toEqual({
-      ok: true,
-      text: 'secret\r\ndev\n',
-    });
+  test('a small file is read so that its lines can be counted', async () => {
+    const text = "secret\r\ndev\nb'\\x01'\n";
+    expect(await readWordListFile(file('keys.txt', text))).toEqual({ ok: true, text, head: text });
   });
 
-  test('a file over the size limit is refused without reading it', async () => {
-    let read = false;
-    const huge = {
-      name: 'rockyou.txt',
-      size: MAX_LIST_FILE_BYTES + 1,
-      text: () => {
-        read = true;
-        return Promise.resolve('');
-      },
-    };
-    expect(await readWordListFile(huge)).toEqual({
-      ok: false,
-      message: 'rockyou.txt is 16.0 MB; the inspector reads word lists of at most 16.0 MB.',
+  test('a large file is not read up front, whatever its size', async () => {
+    const rockyou = file('rockyou.txt', 'a\n'.repeat(COUNTED_FILE_BYTES), 139_921_497);
+    expect(await readWordListFile(rockyou)).toEqual({
+      ok: true,
+      text: null,
+      head: 'a\n'.repeat(32_768),
     });
-    expect(read).toBe(false);
+    expect(rockyou.reads).toEqual([65_536]);
+    expect(streamedFileNote(rockyou.size)).toBe('133.4 MB, read a chunk at a time while guessing.');
   });
 
   test('a binary file is refused', async () => {
-    expect(await readWordListFile(file('photo.jpg', '\u00ff\u00d8\u0000\u0010'))).toEqual({
+    expect(await readWordListFile(file('photo.jpg', Uint8Array.of(0xff, 0xd8, 0, 0x10)))).toEqual({
       ok: false,
       message: 'photo.jpg does not look like a text file (it contains NUL bytes).',
     });
@@ -49,8 +53,13 @@ describe('word-list files', () => {
     const gone = {
       name: 'gone.txt',
       size: 10,
-      text: () =>
-        Promise.reject(new DOMException('A requested file could not be read.', 'NotReadableError')),
+      slice: () => ({
+        arrayBuffer: () =>
+          Promise.reject(
+            new DOMException('A requested file could not be read.', 'NotReadableError'),
+          ),
+        text: () => Promise.resolve(''),
+      }),
     };
     expect(await readWordListFile(gone)).toEqual({
       ok: false,
@@ -60,7 +69,13 @@ describe('word-list files', () => {
 });
 
 describe('starting a guess', () => {
-  const ready = { cookie: 'a.b.c', useBuiltInList: true, lists: [], listProblem: false };
+  const ready = {
+    cookie: 'a.b.c',
+    useBuiltInList: true,
+    lists: [],
+    fileBytes: 0,
+    listProblem: false,
+  };
 
   test('needs a decoded cookie', () => {
     expect(guessStartProblem({ ...ready, cookie: null })).toBe(
@@ -74,6 +89,7 @@ describe('starting a guess', () => {
       EMPTY_WORD_LIST,
     );
     expect(guessStartProblem({ ...ready, useBuiltInList: false, lists: ['\nsecret'] })).toBeNull();
+    expect(guessStartProblem({ ...ready, useBuiltInList: false, fileBytes: 7 })).toBeNull();
   });
 
   test('waits until the list fields are fixed', () => {

@@ -1,0 +1,32 @@
+/** The messages between the page and a guessing worker (`src/workers/guess-secret.worker.ts`). */
+import type { FoundKey } from '../inspector/guess-job.ts';
+import type { KeyReading } from '../inspector/secret-keys.ts';
+import type { KernelName } from './kernel.ts';
+
+/** Page → worker. */
+export type ToWorker =
+  | {
+      readonly type: 'init';
+      /** The compiled SIMD kernel, or `null` to use the JavaScript one. */
+      readonly module: WebAssembly.Module | null;
+      /** The cookie's bytes before its last `.`, and its decoded 20-byte signature. */
+      readonly signedPart: Uint8Array;
+      readonly signature: Uint8Array;
+    }
+  | {
+      readonly type: 'chunk';
+      /** The chunk's bytes, to be read by the worker. */
+      readonly blob: Blob;
+      readonly length: number;
+      readonly opening: boolean;
+      readonly reading: KeyReading;
+    };
+
+/** Worker → page. */
+export type FromWorker =
+  | { readonly type: 'ready'; readonly kernel: KernelName }
+  /** Keys tried so far in the chunk being tried, now and then while it runs. */
+  | { readonly type: 'progress'; readonly tried: number }
+  /** A chunk is done: all its keys tried, or up to the one that matched. */
+  | { readonly type: 'tried'; readonly tried: number; readonly found: FoundKey | null }
+  | { readonly type: 'failed'; readonly message: string };

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { readChunks, type WordListSource } from '../../../src/lib/guess/chunk-reader.ts';
+import { javascriptKernel, setCookie, type GuessKernel } from '../../../src/lib/guess/kernel.ts';
+import type { FromWorker, ToWorker } from '../../../src/lib/guess/messages.ts';
+import {
+  WORKER_FAILED,
+  startPool,
+  type GuessProgress,
+  type PoolWorker,
+} from '../../../src/lib/guess/pool.ts';
+import { tryChunk } from '../../../src/lib/guess/word-list-chunk.ts';
+import { foundKey } from '../../../src/lib/inspector/guess-job.ts';
+import vectors from '../../conformance/guess-vectors.json' with { type: 'json' };
+import { fromHex } from './vectors.ts';
+
+const group = vectors.groups[4]!;
+const signedPart = fromHex(group.signed_part);
+// An ASCII key itsdangerous signed, and its signature.
+const entry = group.keys.find((k) => /^(?:[2-7][0-9a-e])+$/.test(k.key))!;
+const secret = new TextDecoder().decode(fromHex(entry.key));
+const signature = fromHex(entry.signature);
+
+/** Runs the worker's job in this thread, answering on a later task like a real worker. */
+class FakeWorker implements PoolWorker {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  chunks = 0;
+  private kernel: GuessKernel | null = null;
+  private readonly crash: boolean;
+  constructor(crash = false) {
+    this.crash = crash;
+  }
+  postMessage(message: ToWorker) {
+    setTimeout(async () => {
+      if (this.terminated) return;
+      if (this.crash) return this.onerror?.({} as ErrorEvent);
+      if (message.type === 'init') {
+        this.kernel = javascriptKernel();
+        setCookie(this.kernel, message.signedPart, message.signature);
+        return this.reply({ type: 'ready', kernel: this.kernel.name });
+      }
+      this.chunks += 1;
+      const bytes = new Uint8Array(await message.blob.arrayBuffer());
+      if (this.terminated) return;
+      const { tried, found } = tryChunk(
+        this.kernel!,
+        bytes,
+        message.opening,
+        message.reading,
+        (sofar) => this.reply({ type: 'progress', tried: sofar }),
+      );
+      this.reply({ type: 'tried', tried, found: found === null ? null : foundKey(found) });
+    });
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  private reply(data: FromWorker) {
+    this.onmessage?.({ data } as MessageEvent<FromWorker>);
+  }
+}
+
+const list = (lines: readonly string[]): WordListSource => ({
+  blob: new Blob([lines.join('\n')]),
+  reading: 'auto',
+});
+const wrong = (count: number, tag = 'w') => Array.from({ length: count }, (_, i) => `${tag}${i}`);
+
+function run(sources: WordListSource[], workers: PoolWorker[], chunkBytes = 4096) {
+  const reports: GuessProgress[] = [];
+  let clock = 0;
+  const pool = startPool({
+    sources,
+    signedPart,
+    signature,
+    module: null,
+    workers,
+    clock: () => (clock += 1),
+    onProgress: (p) => reports.push(p),
+    progressEveryMs: 0,
+    chunkBytes,
+  });
+  return { pool, reports };
+}
+
+describe('guessing with a pool of workers', () => {
+  it('finds a key on the last line of the last of several lists, sharing chunks between workers', async () => {
+    const workers = [new FakeWorker(), new FakeWorker()];
+    const sources = [list(wrong(3000, 'a')), list(wrong(20, 'b')), list([...wrong(5000), secret])];
+    const { pool, reports } = run(sources, workers);
+    const outcome = await pool.outcome;
+    expect(outcome.kind).toBe('found');
+    if (outcome.kind !== 'found') return;
+    expect(outcome.key).toEqual({ repr: `'${secret}'`, typed: secret });
+    expect(outcome.tried).toBe(8021);
+    expect(workers.every((w) => w.chunks > 3 && w.terminated)).toBe(true);
+    const tried = reports.map((r) => r.tried);
+    expect(tried).toEqual([...tried].sort((a, b) => a - b));
+  });
+
+  it('tries every line of every list, repeats included, when no key matches', async () => {
+    const sources = [list(wrong(700)), list(wrong(700)), list(['\ufeffw1', '', 'w2\r'])];
+    const { pool, reports } = run(sources, [new FakeWorker(), new FakeWorker()], 1000);
+    const outcome = await pool.outcome;
+    const total = sources.reduce((sum, s) => sum + s.blob.size, 0);
+    expect(outcome).toMatchObject({
+      kind: 'not-found',
+      tried: 1402,
+      bytesDone: total,
+      totalBytes: total,
+    });
+    expect(reports.at(-1)!.bytesDone).toBeLessThanOrEqual(total);
+  });
+
+  it('stops at once when cancelled, terminating the workers', async () => {
+    const workers = [new FakeWorker(), new FakeWorker()];
+    const { pool } = run([list(wrong(100_000))], workers);
+    pool.cancel();
+    const outcome = await pool.outcome;
+    expect(outcome.kind).toBe('cancelled');
+    expect(outcome.tried).toBeLessThan(100_000);
+    expect(workers.every((w) => w.terminated)).toBe(true);
+  });
+
+  it('says so when a worker cannot run', async () => {
+    const { pool } = run([list(wrong(10))], [new FakeWorker(true)]);
+    expect(await pool.outcome).toMatchObject({ kind: 'failed', message: WORKER_FAILED });
+  });
+});
+
+describe('reading word lists in chunks', () => {
+  const decode = async (chunk: { blob: Blob; length: number }) => {
+    expect(chunk.blob.size).toBe(chunk.length);
+    return new TextDecoder().decode(await chunk.blob.arrayBuffer());
+  };
+
+  it('cuts chunks after a newline and covers the list exactly once', async () => {
+    const text = wrong(2000).join('\n');
+    const chunks = [];
+    for await (const chunk of readChunks([list(wrong(2000))], 1000)) chunks.push(chunk);
+    const texts = await Promise.all(chunks.map(decode));
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(texts.join('')).toBe(text);
+    expect(texts.slice(0, -1).every((t) => t.endsWith('\n'))).toBe(true);
+    expect(chunks.map((c) => c.opening)).toEqual(chunks.map((_, i) => i === 0));
+  });
+
+  it('makes a chunk as long as a line that is longer than a chunk', async () => {
+    const long = 'x'.repeat(5000);
+    const chunks: string[] = [];
+    const lines = ['a', long, 'b', ...wrong(2000)];
+    for await (const chunk of readChunks([list(lines)], 1000)) chunks.push(await decode(chunk));
+    expect(chunks[0]).toBe('a\n');
+    expect(chunks[1]!.startsWith(`${long}\nb\n`)).toBe(true);
+    expect(chunks.join('')).toBe(lines.join('\n'));
+  });
+});
