@@ -36,6 +36,23 @@ async function openQuiz(page: Page) {
 }
 
 test.describe('graded quiz', () => {
+  test('keeps its height when it hydrates, so nothing below it moves', async ({ page }) => {
+    // Hold the island's code back to measure the quiz as the page first paints it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/Quiz\.[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${lessonPath}#visual-quiz`);
+    const quiz = page.locator('.quiz');
+    const before = await quiz.boundingBox();
+    release();
+    await expect(question(page, 1).getByRole('radio').first()).toBeEnabled();
+    const after = await quiz.boundingBox();
+    expect(Math.abs(after!.height - before!.height)).toBeLessThanOrEqual(1);
+  });
+
   test('three right answers are each called correct and score 3 of 3', async ({ page }) => {
     await openQuiz(page);
     for (const [index, { right }] of questions.entries()) {

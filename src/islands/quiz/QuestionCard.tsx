@@ -134,11 +134,15 @@ export default function QuestionCard(props: Props) {
   );
 }
 
-/** The answer as a `<details>`, for reading without JavaScript. */
+/**
+ * The answer as a `<details>`, for reading without JavaScript. With JavaScript it is hidden from
+ * the first paint (`html.js`): once hydrated, "Show the answer" sits beside Check, so the card
+ * keeps its height and the page does not shift.
+ */
 function StaticAnswer({ question }: { question: Question }) {
   const right = rightChoice(question);
   return (
-    <details class="disclosure">
+    <details class="disclosure static-answer">
       <summary class="disclosure-toggle">Show the answer</summary>
       {right && (
         <p>
