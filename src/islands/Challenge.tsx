@@ -62,10 +62,12 @@ export default function Challenge({ lessonId, problems, hintLinks, badge }: Prop
       dispatch(action);
       return;
     }
-    if (action.type === 'select' || action.type === 'check') {
-      const id = action.type === 'select' ? action.question : action.question.id;
+    if (action.type === 'select' || action.type === 'check' || action.type === 'toggleAnswer') {
+      const id = action.type === 'check' ? action.question.id : action.question;
       const problem = problems.find((p) => p.id === id);
-      if (!problem || outcome(problem, tries[id]).status !== 'open') return;
+      const open = problem !== undefined && outcome(problem, tries[id]).status === 'open';
+      // An open problem takes choices and checks; its answer shows only once it is finished.
+      if (action.type === 'toggleAnswer' ? open : !open) return;
       if (action.type === 'check') {
         const choice = questionState(state, id).selected;
         if (choice !== undefined) save({ ...tries, [id]: [...(tries[id] ?? []), choice] });
@@ -89,6 +91,7 @@ export default function Challenge({ lessonId, problems, hintLinks, badge }: Prop
               view={questionView(state, problem)}
               hintLink={hintLinks[index]}
               ready={ready}
+              answerOnRequest={result.status !== 'open'}
               dispatch={act}
               onHintFollowed={() => undefined}
             />

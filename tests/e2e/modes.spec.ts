@@ -91,7 +91,17 @@ async function openEverything(page: Page) {
     await expect(quiz).toBeEnabled();
     const showAll = page.getByRole('button', { name: 'Show answers' });
     if ((await showAll.count()) > 0) await showAll.click();
-    else await page.getByRole('button', { name: 'Show the answer' }).first().click();
+    else {
+      // The Challenge shows an answer once its problem is finished: use both attempts.
+      const first = page.locator('.question').first();
+      for (const choice of [0, 1]) {
+        await first.getByRole('radio').nth(choice).click();
+        await first.getByRole('button', { name: 'Check' }).click();
+      }
+      const show = first.getByRole('button', { name: 'Show the answer' });
+      if ((await show.count()) > 0) await show.click();
+      await expect(first.getByRole('button', { name: 'Hide the answer' })).toBeVisible();
+    }
   }
   await page
     .locator('details')
@@ -302,6 +312,20 @@ test.describe('Challenge mode', () => {
     await expect(score).toHaveText('Score: none yet. Each of the 5 problems allows 2 attempts.');
     await page.reload();
     await expect(score).toHaveText('Score: none yet. Each of the 5 problems allows 2 attempts.');
+  });
+
+  test('a problem’s answer can only be shown once the problem is finished', async ({ page }) => {
+    await page.goto(`${lessonPath}challenge/`);
+    const show = problem(page, 1).getByRole('button', { name: 'Show the answer' });
+    await expect(problem(page, 1).getByRole('button', { name: 'Check' })).toBeEnabled();
+    await expect(show).toHaveCount(0);
+    await answer(page, 1, 'A Count: 3');
+    await expect(show).toHaveCount(0);
+    await answer(page, 1, 'C Count: 2');
+    await expect(page.locator('.challenge-problem').first().locator('.attempts')).toHaveText(
+      'Both attempts used',
+    );
+    await expect(problem(page, 1).getByRole('button', { name: 'Hide the answer' })).toBeVisible();
   });
 
   test('untimed by default; the optional timer can be extended and turned off', async ({

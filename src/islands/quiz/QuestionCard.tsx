@@ -19,6 +19,11 @@ interface Props {
   /** False until the island has hydrated and restored saved answers. */
   ready: boolean;
   dispatch: (action: QuizAction) => void;
+  /**
+   * Whether "Show the answer" is offered (default true). The Challenge offers it only once a
+   * problem is finished, so an answer cannot be looked up and then scored.
+   */
+  answerOnRequest?: boolean;
   /** Called when the learner follows the hint's link to a target on this page. */
   onHintFollowed: (link: HintLink) => void;
 }
@@ -91,7 +96,7 @@ export default function QuestionCard(props: Props) {
         >
           Check
         </button>
-        {ready && (
+        {ready && props.answerOnRequest !== false && (
           <button
             type="button"
             class="button"
