@@ -1,5 +1,4 @@
-// @vitest-environment happy-dom
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { changeKeyExperiment, replayLesson } from '../../../src/lib/playground/experiments.ts';
 import {
   STORAGE_KEY,
@@ -10,10 +9,14 @@ import {
 import { validState } from '../../../src/lib/playground/restore.ts';
 import { sendRequest } from '../../../src/lib/playground/run.ts';
 import { initialState, updateConfig } from '../../../src/lib/playground/state.ts';
+import { MemoryStorage } from '../fixtures/memory-storage.ts';
 
 const clock = 1_700_000_000;
 
-beforeEach(() => sessionStorage.clear());
+// The tab's sessionStorage, fresh for each test.
+beforeEach(() => {
+  vi.stubGlobal('sessionStorage', new MemoryStorage());
+});
 
 /** What the island gets back on its next load: the saved state, checked. */
 const restored = () => validState(savedState());

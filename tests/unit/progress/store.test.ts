@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { progressKey, readProgress, savedAnswers } from '../../../src/lib/progress/read.ts';
 import { browserStorage, loadAnswers, saveAnswers } from '../../../src/lib/progress/store.ts';
-
-/** localStorage's behaviour, in memory. */
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-}
+import { MemoryStorage } from '../fixtures/memory-storage.ts';
 
 /** Storage as a browser in private mode or with site data blocked: every access throws. */
 const blockedStorage = {
