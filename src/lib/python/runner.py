@@ -287,12 +287,22 @@ def configure(config_json):
     return json.dumps({"ok": True})
 
 
+def secret_key_json(key):
+    """The app's key as JSON can carry it: text as is, bytes as their values, else None."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, (bytes, bytearray)):
+        return {"bytes": list(key)}
+    return None
+
+
 def request(request_json):
     """Sends one request to the loaded app.
 
     Takes JSON `{method, path, cookie_header (str or null), now (Unix seconds), trace (bool)}`.
     Returns JSON `{"ok": true, "response": {status, headers: [[name, value]], body}, "error"
-    (the exception behind a 500, or null), "secret_key" (text, or null when unset or bytes),
+    (the exception behind a 500, or null), "secret_key" (text, `{"bytes": [0-255, ...]}` for a
+    bytes key, or null when unset or of another type),
     "output", "trace": [events], "trace_dropped"}` or
     `{"ok": false, "error"}` when no app is loaded or the request could not run at all.
     """
@@ -321,7 +331,7 @@ def request(request_json):
                      "headers": [[name, value] for name, value in response.headers.items()],
                      "body": body.decode("utf-8", "replace")},
         "error": describe_error(CAUGHT[0]) if CAUGHT else None,
-        "secret_key": app.secret_key if isinstance(app.secret_key, str) else None,
+        "secret_key": secret_key_json(app.secret_key),
         "output": guard.output.text(),
         "trace": watch.events,
         "trace_dropped": watch.dropped,

@@ -8,6 +8,7 @@
  */
 import type { PyodideInterface } from 'pyodide';
 import runnerSource from './runner.py?raw';
+import type { SecretKey } from '../flask/index.ts';
 
 /** A request as the playground's browser sends it. `now` is the simulated clock, Unix seconds. */
 export interface PythonRequest {
@@ -75,8 +76,8 @@ export type RequestOutcome =
       readonly response: PythonResponse;
       /** The exception behind an HTTP 500, or null. */
       readonly error: PythonError | null;
-      /** The app's `secret_key` when it is text (to verify its cookies), else null. */
-      readonly secretKey: string | null;
+      /** The app's `secret_key`, text or bytes (to verify its cookies); null when unset. */
+      readonly secretKey: SecretKey | null;
       /** What the program printed or logged during the request (Flask logs a 500's traceback). */
       readonly output: string;
       readonly trace: readonly PythonTraceEvent[];
@@ -137,7 +138,10 @@ export function startFlaskRuntime(pyodide: PyodideInterface, flaskZip: Uint8Arra
         ok: true,
         response: raw.response,
         error: raw.error,
-        secretKey: raw.secret_key,
+        secretKey:
+          raw.secret_key === null || typeof raw.secret_key === 'string'
+            ? raw.secret_key
+            : new Uint8Array(raw.secret_key.bytes),
         output: raw.output,
         trace: raw.trace,
         traceDropped: raw.trace_dropped,
@@ -151,7 +155,7 @@ type RawRequestOutcome =
       ok: true;
       response: PythonResponse;
       error: PythonError | null;
-      secret_key: string | null;
+      secret_key: string | { bytes: number[] } | null;
       output: string;
       trace: PythonTraceEvent[];
       trace_dropped: number;

@@ -4,8 +4,7 @@
  * come from the `sys.settrace` line events of the learner's view; the session values are Flask's
  * own tagged JSON read back by the engine. What Python does not report is left empty: no
  * per-line session accesses, no route rule or line, and `save`'s reason is inferred from the
- * flags and the `Set-Cookie` Flask sent. A secret key given as bytes counts as no key here (the
- * runner reports text keys only).
+ * flags and the `Set-Cookie` Flask sent.
  */
 import {
   cookieParts,

@@ -300,6 +300,25 @@ describe('the playground on real Flask', () => {
     expect(state.last?.exception).toBe("KeyError: 'count'");
   });
 
+  test('a bytes secret key: the trace verifies and saves with it, the simulator checks the cookie', async () => {
+    const scenario = SCENARIOS.counter;
+    // Flask's quickstart suggests a bytes key; real Flask signs with those bytes.
+    program = COUNTER_PY.replace(
+      "app.secret_key = 'secret'",
+      "app.secret_key = b'_5#y2L\"F4Q8z\\n\\xec]/'",
+    );
+    load(program);
+    let state = await sendToPython(initialState(T0), scenario);
+    state = await sendToPython(state, scenario);
+    expect(state.rows.map((row) => row.output)).toEqual(['Count: 1', 'Count: 2']);
+    const stages = state.last!.trace;
+    const loaded = stages.find((event) => event.stage === 'load');
+    const saved = stages.find((event) => event.stage === 'save');
+    expect(loaded).toMatchObject({ outcome: { kind: 'verified', key: { kind: 'current' } } });
+    expect(saved).toMatchObject({ outcome: 'set' });
+    expect(state.rows[1]?.note).toContain('The simulator verified the cookie Flask set');
+  });
+
   const configs: [string, ServerConfig][] = [
     ['the lesson settings', LESSON_CONFIG],
     [
