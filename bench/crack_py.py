@@ -5,8 +5,8 @@ Usage: crack_py.py WORD_LIST
 Prints three JSON lines on stdout:
   1. {"python", "flask", "itsdangerous", "cookie"}: a cookie real Flask signed (at the fixed
      clock 1700000000) with a random key that no word list holds, so every key gets tried;
-  2. the itsdangerous loop (what flask-unsign does per key): Signer(key, salt="cookie-session",
-     key_derivation="hmac", digest_method=sha1).derive_key() and verify_signature;
+  2. the itsdangerous loop, as flask-unsign runs it per key: a URLSafeTimedSerializer with
+     Flask's salt, tagged JSON and HMAC-SHA1 key derivation, then loads() (BadSignature: next);
   3. the raw hmac loop: hmac.digest(key, b"cookie-session", "sha1") then hmac.digest of the signed
      part and hmac.compare_digest, the least work Python can do per key;
 each {"tried", "found", "wall_seconds", "cpu_seconds"} for one pass over the list.
@@ -23,9 +23,11 @@ import flask
 import itsdangerous
 import itsdangerous.timed
 from flask import Flask
+from flask.json.tag import TaggedJSONSerializer
 from flask.sessions import SecureCookieSessionInterface
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from itsdangerous.encoding import base64_decode
-from itsdangerous.signer import Signer
+from itsdangerous.timed import TimestampSigner
 
 TIMESTAMP = 1700000000
 itsdangerous.timed.TimestampSigner.get_timestamp = lambda self: TIMESTAMP
@@ -50,14 +52,21 @@ def timed(loop):
     }
 
 
-def itsdangerous_loop(value, signature, keys):
+def itsdangerous_loop(cookie, keys):
     tried = 0
     for key in keys:
         tried += 1
-        signer = Signer(key, salt="cookie-session", key_derivation="hmac",
-                        digest_method=hashlib.sha1)
-        if signer.algorithm.verify_signature(signer.derive_key(), value, signature):
-            return tried, key
+        # What flask-unsign does per key: a session serializer with Flask's signer settings,
+        # then loads(), where any BadSignature means "not this key".
+        serializer = URLSafeTimedSerializer(
+            key, salt="cookie-session", serializer=TaggedJSONSerializer(),
+            signer=TimestampSigner,
+            signer_kwargs={"key_derivation": "hmac", "digest_method": hashlib.sha1})
+        try:
+            serializer.loads(cookie)
+        except BadSignature:
+            continue
+        return tried, key.decode("utf-8", "backslashreplace")
     return tried, None
 
 
@@ -79,7 +88,7 @@ def main():
                       "itsdangerous": itsdangerous.__version__, "cookie": cookie}), flush=True)
     value, signature = cookie.encode().rsplit(b".", 1)
     signature = base64_decode(signature)
-    print(json.dumps(timed(lambda: itsdangerous_loop(value, signature, keys))), flush=True)
+    print(json.dumps(timed(lambda: itsdangerous_loop(cookie, keys))), flush=True)
     print(json.dumps(timed(lambda: hmac_loop(value, signature, keys))), flush=True)
 
 
