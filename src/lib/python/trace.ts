@@ -16,6 +16,8 @@ import {
   type TraceEvent,
   type ViewLineRan,
 } from '../flask/index.ts';
+import { parseSetCookie } from '../browser/set-cookie.ts';
+import { getCookie } from '../flask/cookies.ts';
 import { isDict, newDict } from '../flask/python.ts';
 import { loadsTagged } from '../flask/tag.ts';
 import type { PythonError, PythonRequest, RequestOutcome, TracedSession } from './runtime.ts';
@@ -44,7 +46,7 @@ export async function pythonTrace(
   source: string,
 ): Promise<TraceEvent[]> {
   const lines = source.split('\n');
-  const cookie = /(?:^|;\s*)session=([^;]*)/.exec(request.cookieHeader ?? '')?.[1] ?? null;
+  const cookie = request.cookieHeader === null ? null : getCookie(request.cookieHeader, 'session');
   const loaded =
     cookie === null || outcome.secretKey === null
       ? null
@@ -78,12 +80,12 @@ export async function pythonTrace(
   });
   const { status, headers, body } = outcome.response;
   const setCookie = headers.find(([name]) => name === 'Set-Cookie')?.[1] ?? null;
-  const deleted = setCookie !== null && /Max-Age=0/.test(setCookie);
-  const stored =
-    setCookie === null || deleted ? null : (/^session=([^;]*)/.exec(setCookie)?.[1] ?? null);
-  const expiresText = setCookie === null ? null : /Expires=([^;]+)/.exec(setCookie)?.[1];
-  // A deletion's Expires is the epoch; the engine reports no expiry for it.
-  const expires = expiresText && !deleted ? Math.floor(Date.parse(expiresText) / 1000) : null;
+  // What the browser does with Flask's header, read by the same parser as the cookie jar.
+  const effect = setCookie === null ? null : parseSetCookie(setCookie, request.now);
+  const deleted = effect?.kind === 'delete';
+  const kept = effect?.kind === 'store' && effect.cookie.name === 'session' ? effect.cookie : null;
+  const stored = kept?.value ?? null;
+  const expires = kept?.expires ?? null;
   const saveOutcome: SaveOutcome =
     outcome.secretKey === null ? 'not-saved' : deleted ? 'deleted' : stored ? 'set' : 'unchanged';
   const reason: SaveReason =
