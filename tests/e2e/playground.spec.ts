@@ -546,7 +546,10 @@ test.describe('session playground', () => {
     await playground.getByRole('checkbox', { name: /session\.permanent = True/ }).check();
     await send(playground);
     await send(playground);
+    const before = await playground.locator('.pg-clock').textContent();
     await playground.getByRole('button', { name: '+1 day', exact: true }).click();
+    // The click may wait behind the queued requests: read the clock once it has moved.
+    await expect(playground.locator('.pg-clock')).not.toHaveText(before!);
     const clock = await playground.locator('.pg-clock').textContent();
     const jar = await playground.locator('.pg-jar').textContent();
     await playground
