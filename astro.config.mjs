@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { crawlFiles } from './src/integrations/crawl-files.ts';
+import { preloadOnlyNew } from './src/integrations/preload-only-new.ts';
 import { pythonRuntime } from './src/integrations/python-runtime.ts';
 
 /** The pre-paint theme script is inlined verbatim by the layout; the CSP must allow exactly it. */
@@ -80,7 +81,7 @@ export default defineConfig({
   // would block) is therefore off, and Astro no longer warns about it.
   markdown: { syntaxHighlight: false },
   vite: {
-    plugins: [scriptsOwnTheirImports(), dropHarmlessBuildWarnings()],
+    plugins: [scriptsOwnTheirImports(), dropHarmlessBuildWarnings(), preloadOnlyNew()],
   },
   security: {
     csp: {

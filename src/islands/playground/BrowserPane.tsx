@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, type MutableRef } from 'preact/hooks';
 import { HOST } from '../../lib/playground/config.ts';
 import type { Scenario } from '../../lib/playground/scenarios.ts';
 import {
@@ -27,7 +27,7 @@ interface BrowserPaneProps {
   readonly disabled: boolean;
   readonly run: (step: Step) => void;
   /** Sends the request to the learner's app on real Flask instead of the engine, when set. */
-  readonly python: Step | null;
+  readonly python: MutableRef<Step | null>;
 }
 
 /** The simulated browser: address bar, the page it shows, its cookie jar and the clock. */
@@ -43,7 +43,7 @@ export function BrowserPane({ state, results, scenario, disabled, run, python }:
         onSubmit={(event) => {
           event.preventDefault();
           reveal.current = true;
-          run(python ?? withEngine((engine, current) => engine.sendRequest(current)));
+          run(python.current ?? withEngine((engine, current) => engine.sendRequest(current)));
         }}
       >
         <label for="pg-path">Address</label>

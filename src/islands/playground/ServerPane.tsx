@@ -1,6 +1,7 @@
+import type { MutableRef } from 'preact/hooks';
 import { LIFETIME_CHOICES, type ServerConfig } from '../../lib/playground/config.ts';
 import { pythonSource, type Scenario } from '../../lib/playground/scenarios.ts';
-import { updateConfig, type PlaygroundState } from '../../lib/playground/state.ts';
+import { updateConfig } from '../../lib/playground/state.ts';
 import { EditAndRun } from '../python-runner/EditAndRun.tsx';
 import type { Step } from './engine.ts';
 
@@ -9,9 +10,8 @@ interface ServerPaneProps {
   readonly scenario: Scenario;
   readonly disabled: boolean;
   readonly run: (step: Step) => void;
-  readonly state: PlaygroundState | null;
-  /** Receives the step that sends requests to real Flask (see `python-runner/`), or null. */
-  readonly onPythonChange: (update: () => Step | null) => void;
+  /** Where "Edit and run" puts the step that sends requests to real Flask (`python-runner/`). */
+  readonly python: MutableRef<Step | null>;
 }
 
 /** The simulated Flask app: its Python code with the settings written in, and the settings. */
@@ -21,7 +21,7 @@ export function ServerPane(props: ServerPaneProps) {
   return (
     <section class="pg-pane" aria-labelledby="pg-server">
       <h3 id="pg-server">Flask app</h3>
-      <EditAndRun state={props.state} onSendChange={props.onPythonChange}>
+      <EditAndRun scenario={scenario} config={config} python={props.python}>
         <pre class="pg-code" tabIndex={0} aria-label="The app’s Python code">
           <code>{pythonSource(scenario, config)}</code>
         </pre>

@@ -37,7 +37,7 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
   const [anatomy, setAnatomy] = useState<Anatomy>(null);
   const [results, setResults] = useState<Results | null>(null);
   // While the learner runs their code on real Flask, requests go to Python instead of the engine.
-  const [python, setPython] = useState<Step | null>(null);
+  const python = useRef<Step | null>(null);
   const latest = useRef<PlaygroundState | null>(null);
   const show = (next: PlaygroundState) => {
     latest.current = next;
@@ -140,8 +140,7 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
           scenario={scenario}
           disabled={disabled}
           run={run}
-          state={state}
-          onPythonChange={setPython}
+          python={python}
         />
       </div>
       <Experiments cookieJson={anatomy?.ok ? anatomy.json : null} disabled={disabled} run={run} />

@@ -1,11 +1,13 @@
 import type { ComponentChildren, FunctionComponent } from 'preact';
 import { useState } from 'preact/hooks';
+import { loadResults } from '../playground/engine.ts';
 import type { PythonRunnerProps } from './PythonRunner.tsx';
 
 /**
  * The playground's code (`children`) with an "Edit and run on real Flask" button, which downloads
- * the editor and the Python runner on demand: every lesson page carries only this component, so
- * it is kept as small as it can be.
+ * the editor and the Python runner on demand. Every lesson page carries this component, so it is
+ * as small as it can be: the runner is reached through the playground's results module (which the
+ * playground needs anyway once it runs), so the page's own code names none of the runner's files.
  */
 export function EditAndRun(
   props: Omit<PythonRunnerProps, 'onClose'> & { readonly children: ComponentChildren },
@@ -21,10 +23,12 @@ export function EditAndRun(
         type="button"
         class="button"
         onClick={() =>
-          import('./PythonRunner.tsx').then(
-            (loaded) => setRunner(() => loaded.default),
-            () => setRunner('Download failed: retry'),
-          )
+          loadResults()
+            .then((results) => results.loadPythonRunner())
+            .then(
+              (loaded) => setRunner(() => loaded.default),
+              () => setRunner('Download failed: retry'),
+            )
         }
       >
         {Runner || 'Edit and run on real Flask'}

@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState, type MutableRef } from 'preact/hooks';
 import workerScript from '../../workers/python.worker.ts?worker&url';
 import type { PlaygroundState } from '../../lib/playground/state.ts';
-import { LESSON_CONFIG } from '../../lib/playground/config.ts';
-import { SCENARIOS, pythonSource } from '../../lib/playground/scenarios.ts';
+import type { ServerConfig } from '../../lib/playground/config.ts';
+import { pythonSource, type Scenario } from '../../lib/playground/scenarios.ts';
 import {
   FLASK_VERSION,
   PYODIDE_VERSION,
@@ -27,13 +27,11 @@ import '../../styles/python-runner.css';
 export type Step = (state: PlaygroundState) => PlaygroundState | Promise<PlaygroundState>;
 
 export interface PythonRunnerProps {
-  /** The playground's state: its app and settings give the code the editor starts from. */
-  readonly state: PlaygroundState | null;
-  /**
-   * Hands the playground the step that sends its requests to Python, or null for the simulator;
-   * as a state updater (a function returning it), since the step is itself a function.
-   */
-  readonly onSendChange: (update: () => Step | null) => void;
+  /** The playground's app and settings: they give the code the editor starts from. */
+  readonly scenario: Scenario;
+  readonly config: ServerConfig;
+  /** Where the playground's browser finds how to send requests: a step that sends them to Python, or null for the simulator. */
+  readonly python: MutableRef<Step | null>;
   /** Leaves editing: the playground shows its code again (called with '', the loader's idle state). */
   readonly onClose: (idle: '') => void;
 }
@@ -64,9 +62,9 @@ let sharedWorker: PythonWorker | undefined;
  * only when the learner starts editing.
  */
 export default function PythonRunner(props: PythonRunnerProps) {
-  const scenario = SCENARIOS[props.state?.scenario ?? 'counter'];
+  const { scenario } = props;
   // The app's code as the playground shows it (its settings written in).
-  const lessonSource = pythonSource(scenario, props.state?.config ?? LESSON_CONFIG);
+  const lessonSource = pythonSource(scenario, props.config);
   const [source, setSource] = useState(() => loadEdit(scenario.id) ?? lessonSource);
   const [resetKey, setResetKey] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
@@ -90,7 +88,12 @@ export default function PythonRunner(props: PythonRunnerProps) {
     setResetKey((key) => key + 1);
   }, [scenario.id]);
 
-  useEffect(() => () => props.onSendChange(() => null), []);
+  useEffect(
+    () => () => {
+      props.python.current = null;
+    },
+    [],
+  );
 
   /** Loads the editor's program into Python if it changed; the load error, if any. */
   const ensureLoaded = async (worker: PythonWorker): Promise<PythonError | null> => {
@@ -161,13 +164,13 @@ export default function PythonRunner(props: PythonRunnerProps) {
     if (loadError !== null) {
       setPhase({ kind: 'editing' });
       setStatus(`Your code did not start: ${loadError.type}: ${loadError.message}`);
-      props.onSendChange(() => null);
+      props.python.current = null;
       return;
     }
     setLast(null);
     setPhase({ kind: 'running' });
     setStatus('Real Flask is running your code: send a request from the browser pane.');
-    props.onSendChange(() => sendStep(worker));
+    props.python.current = sendStep(worker);
   };
 
   const reset = () => {
@@ -206,7 +209,7 @@ export default function PythonRunner(props: PythonRunnerProps) {
           type="button"
           class="button"
           onClick={() => {
-            props.onSendChange(() => null);
+            props.python.current = null;
             props.onClose('');
           }}
         >
