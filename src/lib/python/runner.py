@@ -14,10 +14,13 @@ learner's program does comes back as data, and JavaScript treats every string in
   logged text is capped at `OUTPUT_LIMIT`. Loops inside C code never reach a line event: the
   worker's owner terminates the worker for those.
 - The same watchdog records the line trace: each executed line of a view with the session as it
-  was before that line, and the session when the view returned or raised.
+  was before that line, the session when the view returned or raised, and what each line did to
+  the session (its reads and writes, noted by the session classes below). The route Flask matched
+  (rule, the line of its decorator, endpoint, URL arguments) is noted when the request starts.
 """
 
 import datetime as dt
+import inspect
 import io
 import json
 import linecache
@@ -111,6 +114,8 @@ class Watch:
         self.events = []
         self.dropped = 0
         self.last_line = None
+        self.accesses = []
+        self.route = None
 
     def __call__(self, frame, event, arg):
         if frame.f_code.co_filename != APP_FILE:
@@ -148,10 +153,15 @@ class Watch:
         return self.traced_line
 
     def record(self, entry):
+        # The session uses noted since the previous event happened while that event's line ran.
+        noted, self.accesses = self.accesses, []
+        if self.events and not self.dropped:
+            self.events[-1]["accesses"] += noted
         if len(self.events) >= TRACE_LIMIT:
             self.dropped += 1
             return
         entry["session"] = session_snapshot()
+        entry["accesses"] = []
         self.events.append(entry)
 
 
@@ -175,6 +185,125 @@ def tagged_json(current):
         return flask.current_app.session_interface.serializer.dumps(dict(current))
     except Exception:  # noqa: BLE001 - a value Flask cannot store: the trace shows no dict
         return None
+
+
+class Noting:
+    """The watch that session uses are noted into (one request at a time), and the nesting depth.
+
+    Only the outermost call is a use: Werkzeug's `setdefault` and `pop` test `key in self`, which
+    the learner did not write. Only uses while one of the learner's functions runs are noted, so
+    Flask's own reads when it saves the session are left out, as the engine leaves them out.
+    """
+
+    watch = None
+    depth = 0
+
+
+NOTING = Noting()
+
+
+def learner_function_running():
+    """Whether a function of the learner's file is on the stack of the session method's caller."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_filename == APP_FILE and frame.f_code.co_name != "<module>":
+            return True
+        frame = frame.f_back
+    return False
+
+
+def has_key(session, key):
+    try:
+        return dict.__contains__(session, key)
+    except TypeError:  # an unhashable key: the method itself raises it, as Python does
+        return False
+
+
+def noting(name, kind, keyed):
+    """A session method that notes its use, then runs the method of Flask's class unchanged.
+
+    `kind` is "read" or "write", or None for `setdefault`: a read when the key is there, a write
+    when it adds it (as `flask/sessions.py` and Werkzeug's `UpdateDictMixin.setdefault` decide).
+    """
+
+    def method(self, *args, **kwargs):
+        watch = NOTING.watch
+        if watch is not None and NOTING.depth == 0 and learner_function_running():
+            key = args[0] if keyed and args else None
+            use = kind or ("read" if has_key(self, key) else "write")
+            if key is not None and not isinstance(key, str):
+                key = repr(key)
+            watch.accesses.append({"kind": use, "method": name, "key": key})
+        NOTING.depth += 1
+        try:
+            return getattr(super(NotesAccesses, self), name)(*args, **kwargs)
+        finally:
+            NOTING.depth -= 1
+
+    method.__name__ = name
+    return method
+
+
+NotesAccesses = type("NotesAccesses", (), {
+    name: noting(name, kind, keyed) for name, kind, keyed in [
+        ("get", "read", True), ("__getitem__", "read", True), ("__contains__", "read", True),
+        ("__len__", "read", False), ("keys", "read", False), ("values", "read", False),
+        ("items", "read", False), ("__setitem__", "write", True), ("__delitem__", "write", True),
+        ("clear", "write", False), ("pop", "write", True), ("popitem", "write", False),
+        ("setdefault", None, True), ("update", "write", False)]
+})
+NotesAccesses.__doc__ = "Notes each use of the session for the line trace (see `noting`)."
+
+
+class SecureCookieSession(NotesAccesses, flask.sessions.SecureCookieSession):
+    """Flask's session, its uses noted; named like Flask's so `type(session)` reads the same."""
+
+
+class NullSession(NotesAccesses, flask.sessions.NullSession):
+    """Flask's session without a secret key (every write raises), with its uses noted."""
+
+
+SecureCookieSession.__module__ = NullSession.__module__ = "flask.sessions"
+flask.sessions.SecureCookieSessionInterface.session_class = SecureCookieSession
+flask.sessions.SessionInterface.null_session_class = NullSession
+
+
+def route_line(view):
+    """The line of the view's `@….route(…)` decorator in the learner's file, or None.
+
+    `co_firstlineno` of a decorated function is its first decorator's line; the route's decorator
+    is the first line from there that calls `.route(`.
+    """
+    code = getattr(inspect.unwrap(view), "__code__", None) if view is not None else None
+    if code is None or code.co_filename != APP_FILE:
+        return None
+    line = code.co_firstlineno
+    while True:
+        text = linecache.getline(APP_FILE, line).strip()
+        if ".route(" in text:
+            return line
+        if not text.startswith("@"):
+            return code.co_firstlineno
+        line += 1
+
+
+def _note_route(sender, **extra):
+    """`request_started`: the route Flask matched, as the trace's receive stage says it."""
+    watch = NOTING.watch
+    if watch is None:
+        return
+    rule = flask.request.url_rule
+    if rule is None:
+        watch.route = {"rule": None, "route_line": None, "endpoint": None, "args": {}}
+        return
+    watch.route = {
+        "rule": rule.rule, "endpoint": rule.endpoint,
+        "route_line": route_line(sender.view_functions.get(rule.endpoint)),
+        "args": {str(name): str(value) for name, value in (flask.request.view_args or {}).items()},
+    }
+
+
+flask.request_started.connect(_note_route, weak=False)
 
 
 def learner_traceback(error):
@@ -220,11 +349,14 @@ class Guarded:
         self.saved = sys.stdout, sys.stderr
         sys.stdout = sys.stderr = self.output
         tracemalloc.start()
+        NOTING.watch = self.watch if self.watch.trace_views else None
+        NOTING.depth = 0
         sys.settrace(self.watch)
         return self
 
     def __exit__(self, *exc):
         sys.settrace(None)
+        NOTING.watch = None
         tracemalloc.stop()
         sys.stdout, sys.stderr = self.saved
         return False
@@ -303,7 +435,9 @@ def request(request_json):
     Returns JSON `{"ok": true, "response": {status, headers: [[name, value]], body}, "error"
     (the exception behind a 500, or null), "secret_key" (text, `{"bytes": [0-255, ...]}` for a
     bytes key, or null when unset or of another type),
-    "output", "trace": [events], "trace_dropped"}` or
+    "output", "trace": [events, each with the session `accesses` of its line],
+    "trace_dropped", "route": {rule, route_line, endpoint, args} (null when the request did not
+    start, or when it was not traced)}` or
     `{"ok": false, "error"}` when no app is loaded or the request could not run at all.
     """
     app = STATE["app"]
@@ -335,4 +469,5 @@ def request(request_json):
         "output": guard.output.text(),
         "trace": watch.events,
         "trace_dropped": watch.dropped,
+        "route": watch.route,
     })

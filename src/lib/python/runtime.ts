@@ -8,7 +8,7 @@
  */
 import type { PyodideInterface } from 'pyodide';
 import runnerSource from './runner.py?raw';
-import type { SecretKey } from '../flask/index.ts';
+import type { SecretKey, SessionAccess } from '../flask/index.ts';
 
 /** A request as the playground's browser sends it. `now` is the simulated clock, Unix seconds. */
 export interface PythonRequest {
@@ -57,6 +57,23 @@ export interface PythonTraceEvent {
   readonly exception?: string;
   /** The session at that moment (before the line runs), or null outside a request. */
   readonly session: TracedSession | null;
+  /**
+   * What a `line` event's line did to the session, in order: Flask's session methods the learner's
+   * code called (`get`, `__getitem__`, `__setitem__`, …), as the engine's trace names them.
+   */
+  readonly accesses: readonly SessionAccess[];
+}
+
+/** The route Flask matched for a traced request (`request.url_rule`, `request.view_args`). */
+export interface PythonRoute {
+  /** The rule, e.g. `/login/<name>`, or null when no route matched (a 404). */
+  readonly rule: string | null;
+  /** The line of the view's `@app.route(...)` decorator in the learner's file, or null. */
+  readonly routeLine: number | null;
+  /** Flask's endpoint (the view function's name unless given), or null. */
+  readonly endpoint: string | null;
+  /** The URL arguments as text, e.g. `{ name: 'alice' }`. */
+  readonly args: Readonly<Record<string, string>>;
 }
 
 /** Status line, headers in order and body, exactly as Flask's `wsgi_app` returned them. */
@@ -83,6 +100,8 @@ export type RequestOutcome =
       readonly trace: readonly PythonTraceEvent[];
       /** Trace events beyond the recorded limit, not kept. */
       readonly traceDropped: number;
+      /** The route Flask matched, for a traced request that started; else null. */
+      readonly route: PythonRoute | null;
     }
   | { readonly ok: false; readonly error: PythonError; readonly output: string };
 
@@ -145,6 +164,15 @@ export function startFlaskRuntime(pyodide: PyodideInterface, flaskZip: Uint8Arra
         output: raw.output,
         trace: raw.trace,
         traceDropped: raw.trace_dropped,
+        route:
+          raw.route === null
+            ? null
+            : {
+                rule: raw.route.rule,
+                routeLine: raw.route.route_line,
+                endpoint: raw.route.endpoint,
+                args: raw.route.args,
+              },
       };
     },
   };
@@ -159,5 +187,11 @@ type RawRequestOutcome =
       output: string;
       trace: PythonTraceEvent[];
       trace_dropped: number;
+      route: {
+        rule: string | null;
+        route_line: number | null;
+        endpoint: string | null;
+        args: Record<string, string>;
+      } | null;
     }
   | { ok: false; error: PythonError; output: string };

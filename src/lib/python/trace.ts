@@ -2,9 +2,9 @@
  * Python's answer in the engine's request-trace shape (`src/lib/flask/trace.ts`), so the
  * playground shows a real-Flask request stage by stage like a simulated one. The `view` events
  * come from the `sys.settrace` line events of the learner's view; the session values are Flask's
- * own tagged JSON read back by the engine. What Python does not report is left empty: no
- * per-line session accesses, no route rule or line, and `save`'s reason is inferred from the
- * flags and the `Set-Cookie` Flask sent.
+ * own tagged JSON read back by the engine, each line's session reads and writes from the runner's
+ * session classes, and the `receive` stage from the route Flask matched. `save`'s reason is
+ * inferred from the flags and the `Set-Cookie` Flask sent.
  */
 import {
   cookieParts,
@@ -73,7 +73,7 @@ export async function pythonTrace(
         accessed: next?.session?.accessed ?? false,
         modified: next?.session?.modified ?? false,
       },
-      accesses: [],
+      accesses: event.accesses,
       returned: next?.event === 'return',
       error: raised ? requestError(outcome.error) : null,
     });
@@ -102,10 +102,10 @@ export async function pythonTrace(
     {
       stage: 'receive',
       path: request.path,
-      rule: null,
-      routeLine: null,
-      endpoint: pyEvents[0]?.function ?? null,
-      args: {},
+      rule: outcome.route?.rule ?? null,
+      routeLine: outcome.route?.routeLine ?? null,
+      endpoint: outcome.route?.endpoint ?? null,
+      args: outcome.route?.args ?? {},
     },
     {
       stage: 'load',

@@ -134,6 +134,91 @@ describe('the line trace of a view', () => {
   });
 });
 
+describe('the trace of a learner-edited app: its route and what each line did to the session', () => {
+  // A decorator above the route, a URL argument, and session methods the lesson apps do not use.
+  const program = [
+    'from flask import Flask, session', // 1
+    'app = Flask(__name__)',
+    "app.secret_key = 'secret'",
+    '',
+    'def noted(view):', // 5
+    '    return view',
+    '',
+    '@noted',
+    "@app.route('/hello/<name>')", // 9
+    'def hello(name):',
+    "    if 'user' in session:", // 11
+    "        session.pop('user')",
+    "    session['user'] = name",
+    '    session.permanent = True',
+    '    return f"Hi {session.get(\'user\')}"', // 15
+    '',
+  ].join('\n');
+
+  async function traced(cookieHeader: string | null): Promise<TraceEvent[]> {
+    const request = { method: 'GET', path: '/hello/ada', cookieHeader, now: T0, trace: true };
+    const outcome = runtime.request(request);
+    if (!outcome.ok) throw new Error(outcome.error.traceback);
+    return pythonTrace(request, outcome, program);
+  }
+
+  const viewLines = (trace: readonly TraceEvent[]) =>
+    trace.flatMap((event) =>
+      event.stage === 'view'
+        ? [[event.line, event.accesses.map(({ kind, method, key }) => `${kind} ${method} ${key}`)]]
+        : [],
+    );
+
+  test('the receive stage names the rule, the decorator’s line, the view and its argument', async () => {
+    load(program);
+    const trace = await traced(null);
+    expect(trace.find((event) => event.stage === 'receive')).toEqual({
+      stage: 'receive',
+      path: '/hello/ada',
+      rule: '/hello/<name>',
+      routeLine: 9,
+      endpoint: 'hello',
+      args: { name: 'ada' },
+    });
+  });
+
+  test('each line’s reads and writes, a new visitor and then with the cookie', async () => {
+    load(program);
+    const first = await traced(null);
+    expect(viewLines(first)).toEqual([
+      [11, ['read __contains__ user']],
+      [13, ['write __setitem__ user']],
+      [14, ['write __setitem__ _permanent']],
+      [15, ['read get user']],
+    ]);
+    const saved = first.find((event) => event.stage === 'save');
+    const cookie = saved?.stage === 'save' ? saved.cookie : null;
+    expect(viewLines(await traced(`session=${cookie}`))).toEqual([
+      [11, ['read __contains__ user']],
+      [12, ['write pop user']],
+      [13, ['write __setitem__ user']],
+      [14, ['write __setitem__ _permanent']],
+      [15, ['read get user']],
+    ]);
+  });
+
+  test('a path no route matches: a 404 with no rule, and no view lines', async () => {
+    load(program);
+    const request = { method: 'GET', path: '/nowhere', cookieHeader: null, now: T0, trace: true };
+    const outcome = runtime.request(request);
+    if (!outcome.ok) throw new Error(outcome.error.traceback);
+    expect(outcome.response.status).toBe('404 NOT FOUND');
+    const trace = await pythonTrace(request, outcome, program);
+    expect(trace.find((event) => event.stage === 'receive')).toMatchObject({
+      rule: null,
+      routeLine: null,
+      endpoint: null,
+      args: {},
+    });
+    expect(viewLines(trace)).toEqual([]);
+  });
+});
+
 describe('a broken or hostile program gets its message and the runtime stays usable', () => {
   function expectCounterStillWorks(): void {
     load(COUNTER_PY);
@@ -346,7 +431,8 @@ describe('the playground on real Flask', () => {
         simulated = await sendRequest(setPath(simulated, path));
         real = await sendToPython(setPath(real, path), scenario);
         expect(responseDifferences(simulated.last!.response, real.last!.response)).toEqual([]);
-        // The same stages, the same view lines with the same sessions, the same save decision.
+        // The same stages, the same route, the same view lines with the same sessions and the
+        // same reads and writes, the same save decision.
         const summary = (trace: readonly TraceEvent[]) =>
           trace.map((event) =>
             event.stage === 'view'
@@ -355,15 +441,28 @@ describe('the playground on real Flask', () => {
                   event.line,
                   pyRepr(event.before),
                   pyRepr(event.after),
+                  event.accesses,
                   event.error?.pythonClass,
                 ]
               : event.stage === 'save'
                 ? ['save', event.outcome, event.cookie, event.expires]
                 : event.stage === 'load'
                   ? ['load', event.outcome.kind]
-                  : [event.stage],
+                  : event.stage === 'receive'
+                    ? event
+                    : [event.stage],
           );
         expect(summary(real.last!.trace)).toEqual(summary(simulated.last!.trace));
+        // Not vacuous: every route of these apps has a rule and uses the session.
+        expect(simulated.last!.trace).toContainEqual(
+          expect.objectContaining({ stage: 'receive', rule: expect.any(String) }),
+        );
+        expect(simulated.last!.trace).toContainEqual(
+          expect.objectContaining({
+            stage: 'view',
+            accesses: expect.arrayContaining([expect.anything()]),
+          }),
+        );
         expect(real.jar).toEqual(simulated.jar);
       }
     },
