@@ -66,6 +66,18 @@ test('the lesson’s counter on real Flask: same rows and bytes as the simulator
     'Set-Cookie: session=eyJjb3VudCI6Mn0.',
   );
   await expect(playground.locator('table.pr-trace')).toContainText("{'count': 1}");
+  // The step-through of the learner's own code: the route that matched, what each line did.
+  const steps = playground.locator('.pg-trace');
+  await steps.getByText('Every step of this request, line by line').click();
+  await expect(steps.locator('.pg-trace-receive')).toContainText("line 5: @app.route('/')");
+  await expect(steps.locator('.pg-trace-receive')).toContainText('so Flask calls index()');
+  await expect(steps.locator('.pg-trace-view').first()).toContainText(
+    "line 7: session['count'] = session.get('count', 0) + 1",
+  );
+  await expect(steps.locator('.pg-trace-view').first()).toContainText(
+    'Reads the session once and writes it once.',
+  );
+  await expect(steps.locator('.pg-trace-view').nth(1)).toContainText('Reads the session once.');
   expect(await axeViolations(page)).toEqual([]);
 });
 
@@ -113,6 +125,100 @@ test('session.permanent = True makes Flask send Expires, a month after the simul
   await expect(playground.locator('.pg-exchange')).toContainText(`Set-Cookie: session=`);
   await expect(playground.locator('.pg-exchange')).toContainText(`; Expires=${expires}; HttpOnly`);
   await expect(playground.locator('.pr-agree')).toHaveCount(0);
+});
+
+test('a loop inside C code: the worker is stopped with a sentence, and the next run works', async ({
+  page,
+}) => {
+  const playground = await openEditor(page);
+  // Line 8 of the counter returns; sum() over a range loops in C, where no line event can stop it.
+  await goToLine(page, 8);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.type('return str(sum(range(10**12)))');
+  await runOnFlask(playground);
+  await send(playground);
+  await expect(playground.locator('.pg-notice')).toContainText(
+    'Your app did not answer within 5 seconds, probably stuck in a loop inside Python’s own C code',
+    BOOT,
+  );
+  await expect(playground.locator('.pg-notice')).toContainText(
+    'Python was stopped; it restarts with your program on the next request.',
+  );
+  await expect(rows(playground)).toHaveCount(0);
+
+  // A new worker boots and serves the corrected program.
+  await playground.getByRole('button', { name: 'Reset to the lesson’s code' }).click();
+  await runOnFlask(playground);
+  await send(playground);
+  await expect(rows(playground)).toHaveCount(1);
+  await expect(rows(playground).first()).toContainText('Count: 1');
+});
+
+test('the progress bar shows the download moving, then goes away', async ({ page }) => {
+  // The wasm (the largest file) waits until the bar has been seen part-way.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let wasmRequests = 0;
+  await page.route('**/pyodide.asm.wasm', async (route) => {
+    wasmRequests += 1;
+    await held;
+    await route.continue();
+  });
+  const playground = await openEditor(page);
+  // Every value the bar takes, as a fraction of its maximum, as the page renders it.
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    Object.assign(window, { progressSeen: seen });
+    new MutationObserver(() => {
+      const bar = document.querySelector<HTMLProgressElement>('.pr-progress progress[value]');
+      const fraction = bar === null ? undefined : bar.value / bar.max;
+      if (fraction !== undefined && seen.at(-1) !== fraction) seen.push(fraction);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await playground.getByRole('button', { name: 'Run on real Flask' }).click();
+  const bar = page.getByRole('progressbar', {
+    name: /^Downloading Python: [\d.]+ of [\d.]+ MB$/,
+  });
+  await expect(bar).toBeVisible(BOOT);
+  const partWay = await bar.evaluate((element: HTMLProgressElement) => element.value / element.max);
+  expect(partWay).toBeGreaterThan(0);
+  expect(partWay).toBeLessThan(1);
+  expect(wasmRequests).toBe(1);
+  release();
+  await expect(playground.locator('.pr-status')).toContainText(
+    'Real Flask is running your code',
+    BOOT,
+  );
+  const seen = await page.evaluate(
+    () => (window as unknown as { progressSeen: number[] }).progressSeen,
+  );
+  expect(seen.length).toBeGreaterThan(5);
+  expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  expect(seen.at(-1)).toBe(1);
+  await expect(playground.locator('.pr-progress')).toHaveCount(0);
+});
+
+test.describe('when the browser refuses WebAssembly', () => {
+  test.use({ allowedErrors: /WebAssembly|wasm/ });
+
+  test('Python does not start: after the boot time limit the page says why', async ({ page }) => {
+    // The same page with 'wasm-unsafe-eval' taken out of its policy: the worker, started from a
+    // blob: URL, inherits the policy, and loadPyodide() never settles.
+    await page.route(`**/${playgroundPath}`, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replaceAll(" 'wasm-unsafe-eval'", '');
+      await route.fulfill({ response, body: html });
+    });
+    const playground = await openEditor(page);
+    await playground.getByRole('button', { name: 'Run on real Flask' }).click();
+    await expect(playground.locator('.python-runner .pg-notice')).toHaveText(
+      'Python did not start within 60 seconds. The browser may block WebAssembly on this page, ' +
+        'or the download stalled; reload the page to try again.',
+      { timeout: 120_000 },
+    );
+    await expect(playground.locator('.pr-status')).toContainText('Python did not start');
+    await expect(playground.getByRole('button', { name: 'Run on real Flask' })).toBeEnabled();
+  });
 });
 
 test.describe('the learner’s code reaches no other origin', () => {
