@@ -47,6 +47,54 @@ test.describe('hosting under any base path', { tag: '@subpath' }, () => {
     await expect(page.locator('section#guess')).toContainText('with WebAssembly SIMD in');
   });
 
+  test('an edited app runs on real Flask: Pyodide, its files and Flask load from under the base', async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const requested: string[] = [];
+    page.on('response', (response) => requested.push(`${response.status()} ${response.url()}`));
+    await page.goto('lessons/flask-session/playground/');
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'lesson-site:flask-session:python-edit:counter',
+        [
+          'from flask import Flask, session',
+          'app = Flask(__name__)',
+          "app.secret_key = 'secret'",
+          '',
+          "@app.route('/')",
+          'def index():',
+          "    session['count'] = session.get('count', 0) + 10",
+          '    return f"Edited count: {session[\'count\']}"',
+          '',
+        ].join('\n'),
+      ),
+    );
+    await page.reload();
+    const playground = page.locator('.playground');
+    await expect(playground.getByRole('button', { name: 'Send request' })).toBeEnabled();
+    await playground.getByRole('button', { name: 'Edit and run on real Flask' }).click();
+    await expect(
+      page.getByRole('textbox', { name: 'Your app’s Python code (app.py)' }),
+    ).toContainText('Edited count');
+    await playground.getByRole('button', { name: 'Run on real Flask' }).click();
+    await expect(playground.locator('.pr-status')).toContainText(
+      'Real Flask is running your code',
+      {
+        timeout: 120_000,
+      },
+    );
+    await playground.getByRole('button', { name: 'Send request' }).click();
+    await expect(playground.locator('table.pg-rows tbody tr').first()).toContainText(
+      'Edited count: 10',
+    );
+    const runtime = requested.filter((line) => line.includes('/python/pyodide-'));
+    expect(runtime.some((line) => line.endsWith('pyodide.asm.wasm'))).toBe(true);
+    expect(runtime.some((line) => line.endsWith('flask-packages.zip'))).toBe(true);
+    for (const line of runtime) expect(line).toMatch(new RegExp(`^200 ${baseURL}python/`));
+  });
+
   test('sitemap and robots.txt list absolute URLs under the base', async ({ request, baseURL }) => {
     const sitemap = await (await request.get('sitemap.xml')).text();
     const base = new URL(baseURL!).pathname;
