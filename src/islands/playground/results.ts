@@ -10,4 +10,5 @@ export { CookieJar, PageContent } from './PageContent.tsx';
 export { RowsTable } from './RowsTable.tsx';
 
 /** "Edit and run": the editor and the Python runner, downloaded when the learner asks for them. */
-export const loadPythonRunner = () => import('../python-runner/PythonRunner.tsx');
+export const loadPythonRunner = () =>
+  import('../python-runner/PythonRunner.tsx').then((loaded) => loaded.default);

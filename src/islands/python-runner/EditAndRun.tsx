@@ -26,7 +26,7 @@ export function EditAndRun(
           loadResults()
             .then((results) => results.loadPythonRunner())
             .then(
-              (loaded) => setRunner(() => loaded.default),
+              (runner) => setRunner(() => runner),
               () => setRunner('Download failed: retry'),
             )
         }

@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState, type MutableRef } from 'preact/hook
 import workerScript from '../../workers/python.worker.ts?worker&url';
 import type { PlaygroundState } from '../../lib/playground/state.ts';
 import type { ServerConfig } from '../../lib/playground/config.ts';
+// The simulator, to compare real Flask with when the code is the lesson's (the usual case).
+import * as simulator from '../../lib/playground/engine.ts';
 import { pythonSource, type Scenario } from '../../lib/playground/scenarios.ts';
 import {
   FLASK_VERSION,
@@ -128,8 +130,7 @@ export default function PythonRunner(props: PythonRunnerProps) {
       );
       let agreement: string[] | null = null;
       if (outcome.ok && latestSource.current === lessonSource && next.last !== null) {
-        const engine = await import('../../lib/playground/engine.ts');
-        const simulated = await engine.sendRequest(state);
+        const simulated = await simulator.sendRequest(state);
         agreement =
           simulated.last === null
             ? null
