@@ -7,6 +7,8 @@
 #   tests/conformance/mode-figures.json     the lesson modes' figures (gen_mode_figures.py)
 #   tests/conformance/guess-vectors.json    signatures the guessing kernels must find, made by
 #                                           itsdangerous (gen_guess_vectors.py)
+# and rebuilds vendor/python/flask-packages-pyc.zip, the vendored Flask compiled to CPython 3.11
+# bytecode (scripts/compile-flask.py), which must come out byte for byte the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,4 +36,13 @@ for pair in gen_vectors.py:vectors.json gen_inspector_cases.py:inspector-cases.j
     echo "check-vectors: $committed matches real Flask."
   fi
 done
+/usr/bin/python3 scripts/compile-flask.py "$tmp/flask-packages-pyc.zip"
+if ! cmp -s "$tmp/flask-packages-pyc.zip" vendor/python/flask-packages-pyc.zip; then
+  echo "check-vectors: vendor/python/flask-packages-pyc.zip differs from what" >&2
+  echo "  /usr/bin/python3 scripts/compile-flask.py makes from flask-packages.zip now; rerun it" >&2
+  echo "  and commit the new zip." >&2
+  status=1
+else
+  echo "check-vectors: vendor/python/flask-packages-pyc.zip matches its compiled sources."
+fi
 exit "$status"

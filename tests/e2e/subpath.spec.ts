@@ -91,7 +91,7 @@ test.describe('hosting under any base path', { tag: '@subpath' }, () => {
     );
     const runtime = requested.filter((line) => line.includes('/python/pyodide-'));
     expect(runtime.some((line) => line.endsWith('pyodide.asm.wasm'))).toBe(true);
-    expect(runtime.some((line) => line.endsWith('flask-packages.zip'))).toBe(true);
+    expect(runtime.some((line) => line.endsWith('flask-packages-pyc.zip'))).toBe(true);
     for (const line of runtime) expect(line).toMatch(new RegExp(`^200 ${baseURL}python/`));
   });
 

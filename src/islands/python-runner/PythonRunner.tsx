@@ -220,7 +220,8 @@ export default function PythonRunner(props: PythonRunnerProps) {
       {booting && <BootProgressBar progress={phase.progress} />}
       <p class="pr-versions">
         Python {PYTHON_VERSION} (Pyodide {PYODIDE_VERSION}) with Debian 12’s Flask {FLASK_VERSION},
-        downloaded on demand (about 5 MB) and run in this tab: your code never leaves your browser.
+        downloaded on demand (about 5.5 MB) and run in this tab: your code never leaves your
+        browser.
       </p>
       <p class="pr-status" role="status">
         {status}

@@ -34,8 +34,12 @@ export const LOCK_FILE = 'pyodide-lock.json';
 /** `{ file name: bytes }` of every file the worker downloads, for its progress bar. */
 export const FILE_SIZES = 'file-sizes.json';
 
-/** The vendored Flask stack (made by `scripts/vendor-flask.py`). */
-export const FLASK_ZIP = 'flask-packages.zip';
+/**
+ * The vendored Flask stack as the worker downloads it: `vendor/python/flask-packages.zip` (made by
+ * `scripts/vendor-flask.py`) with every module precompiled to CPython 3.11 bytecode by
+ * `scripts/compile-flask.py`, so a cold start does not compile Flask's source.
+ */
+export const FLASK_ZIP = 'flask-packages-pyc.zip';
 
 /** The runtime folder's URL for a site base path such as `/` or `/lessons-site/`. */
 export function pythonAssetBase(base: string): string {

@@ -124,7 +124,7 @@ export interface FlaskRuntime {
 }
 
 /**
- * Unpacks the vendored Flask zip (`vendor/python/flask-packages.zip`) into Pyodide and imports the
+ * Unpacks the vendored Flask zip (`FLASK_ZIP` in `assets.ts`, precompiled) into Pyodide and imports the
  * runner. Throws only if that fails (a broken download), never because of learner code.
  */
 export function startFlaskRuntime(pyodide: PyodideInterface, flaskZip: Uint8Array): FlaskRuntime {

@@ -98,6 +98,25 @@ describe('the lesson apps on real Flask answer exactly as the committed vectors'
   );
 });
 
+describe('the vendored Flask comes precompiled (scripts/compile-flask.py)', () => {
+  test('every module of the stack loads from bytecode with this Pyodide’s magic number', () => {
+    const loaded = runtime.loadApp(
+      [
+        'import importlib.util, sys',
+        'from flask import Flask',
+        "STACK = {'flask', 'werkzeug', 'itsdangerous', 'jinja2', 'markupsafe', 'click', 'blinker'}",
+        'files = [m.__spec__.origin for name, m in list(sys.modules.items())',
+        "         if name.split('.')[0] in STACK and getattr(m.__spec__, 'origin', None)]",
+        'print(len(files) > 50, sorted({f.rsplit(".", 1)[1] for f in files}))',
+        "print(all(open(f, 'rb').read(4) == importlib.util.MAGIC_NUMBER for f in files))",
+        'app = Flask(__name__)',
+        '',
+      ].join('\n'),
+    );
+    expect(loaded).toEqual({ ok: true, output: "True ['pyc']\nTrue\n" });
+  });
+});
+
 describe('the line trace of a view', () => {
   test('the counter: each line with the session before it, then the return', () => {
     load(COUNTER_PY);
