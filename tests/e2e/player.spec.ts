@@ -134,6 +134,25 @@ test.describe('step-through player', () => {
     await expectAt(page, 4, 'save');
   });
 
+  test('on a phone the marked line is on screen with the narration, and no button label wraps', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await openPlayer(page, '#step-4-view');
+    await page
+      .locator('.player-panel h2')
+      .evaluate((heading) => heading.scrollIntoView({ behavior: 'instant', block: 'start' }));
+    const narration = await status(page).boundingBox();
+    const line = await page.locator('.trace-code .line[aria-current="true"]').boundingBox();
+    expect(narration!.y).toBeGreaterThanOrEqual(0);
+    expect(line!.y).toBeGreaterThan(narration!.y + narration!.height);
+    expect(line!.y + line!.height).toBeLessThanOrEqual(800);
+    for (const name of ['Previous visit', 'Back', 'Next', 'Next visit']) {
+      const box = await button(page, name).boundingBox();
+      expect(box!.height, name).toBeLessThan(48);
+    }
+  });
+
   test('keys step while the player has focus, and only then', async ({ page }) => {
     await openPlayer(page);
     await button(page, 'Next').focus();

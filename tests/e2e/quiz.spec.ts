@@ -80,6 +80,9 @@ test.describe('graded quiz', () => {
     );
     await expect(status).not.toContainText('The right answer is');
     await expect(status).not.toContainText('You chose');
+    // The hint is said once, in the feedback, not again behind a Hint button.
+    await expect(first.getByText('Check the Session after column')).toHaveCount(1);
+    await expect(first.getByRole('button', { name: 'Hint' })).toHaveCount(0);
     await expect(
       first.getByRole('radio', { name: questions[0]!.right, exact: true }),
     ).toBeEnabled();

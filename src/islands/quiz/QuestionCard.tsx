@@ -112,20 +112,24 @@ export default function QuestionCard(props: Props) {
         {ready && <Verdict view={view} hint={hint} answerId={`${id}-answer`} />}
       </div>
       {ready ? (
-        <div class="disclosure">
-          <button
-            type="button"
-            class="disclosure-toggle"
-            aria-expanded={view.hintOpen}
-            aria-controls={`${id}-hint`}
-            onClick={() => dispatch({ type: 'toggleHint', question: question.id })}
-          >
-            Hint
-          </button>
-          <p class="hint-text" id={`${id}-hint`} hidden={!view.hintOpen}>
-            {hint}
-          </p>
-        </div>
+        // After a first miss the feedback holds the hint; a second copy behind a button would
+        // only make the learner wonder whether it says something else.
+        view.verdict.kind !== 'try-again' && (
+          <div class="disclosure">
+            <button
+              type="button"
+              class="disclosure-toggle"
+              aria-expanded={view.hintOpen}
+              aria-controls={`${id}-hint`}
+              onClick={() => dispatch({ type: 'toggleHint', question: question.id })}
+            >
+              Hint
+            </button>
+            <p class="hint-text" id={`${id}-hint`} hidden={!view.hintOpen}>
+              {hint}
+            </p>
+          </div>
+        )
       ) : (
         <>
           <details class="disclosure">

@@ -148,11 +148,6 @@ export default function StepPlayer({ visits, stages, code, flow, children }: Pro
               {frame.narration.map((run) => (run.code ? <code>{run.text}</code> : run.text))}
             </p>
           </div>
-          <p class="player-visit">
-            <span class="player-visit-label">This visit:</span> {visit.narration}
-          </p>
-          <RequestWire frame={frame} moment={moment} />
-          <SessionState frame={frame} />
         </div>
         <p class="player-keys" data-needs-js>
           While the player has focus: <kbd>←</kbd> and <kbd>→</kbd> step through the stages,{' '}
@@ -162,6 +157,14 @@ export default function StepPlayer({ visits, stages, code, flow, children }: Pro
       </section>
       <div class="player-code" {...hold}>
         {code}
+      </div>
+      {/* After the code, so on a phone the marked line sits right under the narration. */}
+      <div class="player-detail" {...hold}>
+        <p class="player-visit">
+          <span class="player-visit-label">This visit:</span> {visit.narration}
+        </p>
+        <RequestWire frame={frame} moment={moment} />
+        <SessionState frame={frame} />
       </div>
       <div class="player-flow" {...hold}>
         {flow}

@@ -1,7 +1,7 @@
 /**
  * Word lists read as bytes, a chunk at a time, so a list of any size runs in constant memory:
- * each chunk is about {@link CHUNK_BYTES} read with `Blob.slice` and cut after its last newline;
- * the next chunk starts there (the cut-off tail is read again rather than carried).
+ * each chunk is about {@link CHUNK_BYTES} of `Blob.slice`, cut after its last newline (the next
+ * chunk starts there), and its bytes are read by the worker that tries it, not by the page.
  */
 import type { KeyReading } from '../inspector/secret-keys.ts';
 
@@ -35,6 +35,12 @@ export const totalBytes = (sources: readonly WordListSource[]) =>
   sources.reduce((sum, source) => sum + source.blob.size, 0);
 
 /**
+ * Bytes read at the end of a chunk to find its last newline: the page reads only this much of
+ * each chunk (the worker reads the rest), so reading a list costs the page next to nothing.
+ */
+export const TAIL_BYTES = 4096;
+
+/**
  * The chunks of `sources`, in order, each ending after a newline or at the end of its list. A
  * line longer than a chunk makes that chunk as long as the line.
  */
@@ -47,10 +53,9 @@ export async function* readChunks(
     let size = chunkBytes;
     while (position < blob.size) {
       const end = Math.min(blob.size, position + size);
-      const buffer = await blob.slice(position, end).arrayBuffer();
-      let length = buffer.byteLength;
+      let length = end - position;
       if (end < blob.size) {
-        length = new Uint8Array(buffer).lastIndexOf(0x0a) + 1;
+        length = await lastLineEnd(blob, position, end);
         if (length === 0) {
           size *= 2;
           continue;
@@ -66,4 +71,15 @@ export async function* readChunks(
       size = chunkBytes;
     }
   }
+}
+
+/** Bytes from `start` to just after the last newline before `end`, or 0 when there is none. */
+async function lastLineEnd(blob: Blob, start: number, end: number): Promise<number> {
+  const tailStart = Math.max(start, end - TAIL_BYTES);
+  const tail = new Uint8Array(await blob.slice(tailStart, end).arrayBuffer());
+  const newline = tail.lastIndexOf(0x0a);
+  if (newline >= 0) return tailStart + newline + 1 - start;
+  if (tailStart === start) return 0;
+  const head = new Uint8Array(await blob.slice(start, tailStart).arrayBuffer());
+  return head.lastIndexOf(0x0a) + 1;
 }

@@ -1,8 +1,9 @@
 /**
  * Guessing with a pool of workers: every worker gets the cookie once, then chunks of the word
- * lists one at a time, the next going to whichever worker is idle first (a queue, so a slow
- * worker never holds up the rest). Chunks are read only when a worker asks, so memory stays at
- * about one chunk per worker however large the lists. The first key found ends the run; so
+ * lists, each worker holding {@link CHUNKS_AHEAD} at a time (the one it tries and the next, which
+ * it reads meanwhile) and getting the next when it finishes one, so a slow worker never holds up
+ * the rest and no worker waits for the page. Chunks are cut only as workers take them, so memory
+ * stays at a few chunks per worker however large the lists. The first key found ends the run; so
  * does `cancel()`, at once (the workers are terminated, not asked to stop).
  */
 import { readChunks, totalBytes, type WordListChunk, type WordListSource } from './chunk-reader.ts';
@@ -58,6 +59,9 @@ export interface PoolRun {
   cancel(): void;
 }
 
+/** Chunks each worker holds: the one it tries and the one it reads meanwhile. */
+export const CHUNKS_AHEAD = 2;
+
 export const WORKER_FAILED =
   'The guessing code stopped unexpectedly or could not be downloaded (are you offline?).';
 
@@ -105,7 +109,9 @@ export function startPool(options: PoolOptions): PoolRun {
     resolve({ ...progress(), ...end });
   };
 
-  const feed = async (worker: PoolWorker, sizes: Map<PoolWorker, number>) => {
+  // The byte lengths of the chunks each worker holds, in the order it tries them.
+  const held = new Map<PoolWorker, number[]>(options.workers.map((worker) => [worker, []]));
+  const feed = async (worker: PoolWorker) => {
     let next: IteratorResult<WordListChunk>;
     try {
       next = await chunks.next();
@@ -122,11 +128,10 @@ export function startPool(options: PoolOptions): PoolRun {
     }
     const chunk = next.value;
     busy += 1;
-    sizes.set(worker, chunk.length);
+    held.get(worker)!.push(chunk.length);
     worker.postMessage({ type: 'chunk', ...chunk });
   };
 
-  const sizes = new Map<PoolWorker, number>();
   for (const worker of options.workers) {
     worker.onerror = () => finish({ kind: 'failed', message: WORKER_FAILED });
     worker.onmessage = ({ data }) => {
@@ -139,12 +144,11 @@ export function startPool(options: PoolOptions): PoolRun {
       } else if (data.type === 'ready') {
         if (!kernelReported) options.onKernel?.(data.kernel);
         kernelReported = true;
-        void feed(worker, sizes);
       } else {
         busy -= 1;
         tried += data.tried;
         inFlight.set(worker, 0);
-        bytesDone += sizes.get(worker) ?? 0;
+        bytesDone += held.get(worker)!.shift() ?? 0;
         if (data.found !== null) {
           finish({ kind: 'found', key: data.found });
           return;
@@ -153,7 +157,7 @@ export function startPool(options: PoolOptions): PoolRun {
         if (listsDone) {
           if (busy === 0) finish({ kind: 'not-found' });
         } else {
-          void feed(worker, sizes);
+          void feed(worker);
         }
       }
     };
@@ -163,6 +167,10 @@ export function startPool(options: PoolOptions): PoolRun {
       signedPart: options.signedPart,
       signature: options.signature,
     });
+    // The worker reads its first chunks while its kernel starts.
+    void (async () => {
+      for (let i = 0; i < CHUNKS_AHEAD && !finished; i++) await feed(worker);
+    })();
   }
   return { outcome, cancel: () => finish({ kind: 'cancelled' }) };
 }

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { readChunks, type WordListSource } from '../../../src/lib/guess/chunk-reader.ts';
-import { javascriptKernel, setCookie, type GuessKernel } from '../../../src/lib/guess/kernel.ts';
+import {
+  TAIL_BYTES,
+  readChunks,
+  type WordListSource,
+} from '../../../src/lib/guess/chunk-reader.ts';
+import { guessWorker, readChunk } from '../../../src/lib/guess/guess-worker.ts';
 import type { FromWorker, ToWorker } from '../../../src/lib/guess/messages.ts';
 import {
+  CHUNKS_AHEAD,
   WORKER_FAILED,
   startPool,
   type GuessProgress,
   type PoolWorker,
 } from '../../../src/lib/guess/pool.ts';
-import { tryChunk } from '../../../src/lib/guess/word-list-chunk.ts';
-import { foundKey } from '../../../src/lib/inspector/guess-job.ts';
 import vectors from '../../conformance/guess-vectors.json' with { type: 'json' };
 import { fromHex } from './vectors.ts';
 
@@ -20,44 +23,34 @@ const entry = group.keys.find((k) => /^(?:[2-7][0-9a-e])+$/.test(k.key))!;
 const secret = new TextDecoder().decode(fromHex(entry.key));
 const signature = fromHex(entry.signature);
 
-/** Runs the worker's job in this thread, answering on a later task like a real worker. */
+/** Runs the worker's job in this thread, each message on a later task like a real worker. */
 class FakeWorker implements PoolWorker {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   chunks = 0;
-  private kernel: GuessKernel | null = null;
+  /** Chunks sent and not yet answered, and the most there ever were. */
+  held = 0;
+  mostHeld = 0;
+  private readonly handle = guessWorker((data) => {
+    if (data.type === 'tried') this.held -= 1;
+    if (!this.terminated) this.onmessage?.({ data } as MessageEvent<FromWorker>);
+  });
   private readonly crash: boolean;
   constructor(crash = false) {
     this.crash = crash;
   }
   postMessage(message: ToWorker) {
-    setTimeout(async () => {
+    if (message.type === 'chunk') this.mostHeld = Math.max(this.mostHeld, (this.held += 1));
+    setTimeout(() => {
       if (this.terminated) return;
       if (this.crash) return this.onerror?.({} as ErrorEvent);
-      if (message.type === 'init') {
-        this.kernel = javascriptKernel();
-        setCookie(this.kernel, message.signedPart, message.signature);
-        return this.reply({ type: 'ready', kernel: this.kernel.name });
-      }
-      this.chunks += 1;
-      const bytes = new Uint8Array(await message.blob.arrayBuffer());
-      if (this.terminated) return;
-      const { tried, found } = tryChunk(
-        this.kernel!,
-        bytes,
-        message.opening,
-        message.reading,
-        (sofar) => this.reply({ type: 'progress', tried: sofar }),
-      );
-      this.reply({ type: 'tried', tried, found: found === null ? null : foundKey(found) });
+      if (message.type === 'chunk') this.chunks += 1;
+      this.handle(message);
     });
   }
   terminate() {
     this.terminated = true;
-  }
-  private reply(data: FromWorker) {
-    this.onmessage?.({ data } as MessageEvent<FromWorker>);
   }
 }
 
@@ -95,6 +88,8 @@ describe('guessing with a pool of workers', () => {
     expect(outcome.key).toEqual({ repr: `'${secret}'`, typed: secret });
     expect(outcome.tried).toBe(8021);
     expect(workers.every((w) => w.chunks > 3 && w.terminated)).toBe(true);
+    // Each worker held the chunk it tried and the next one, never more.
+    expect(workers.map((w) => w.mostHeld)).toEqual([CHUNKS_AHEAD, CHUNKS_AHEAD]);
     const tried = reports.map((r) => r.tried);
     expect(tried).toEqual([...tried].sort((a, b) => a - b));
   });
@@ -146,6 +141,20 @@ describe('reading word lists in chunks', () => {
     expect(chunks.map((c) => c.opening)).toEqual(chunks.map((_, i) => i === 0));
   });
 
+  it('finds the cut before a line longer than the bytes it reads at the end of a chunk', async () => {
+    // The long line runs past the chunk's end, so the chunk's last TAIL_BYTES hold no newline.
+    const long = 'y'.repeat(TAIL_BYTES * 3);
+    const lines = [...wrong(100), long, ...wrong(3000)];
+    const chunks: string[] = [];
+    for await (const chunk of readChunks([list(lines)], TAIL_BYTES * 3)) {
+      chunks.push(await decode(chunk));
+    }
+    expect(chunks[0]).toBe(`${wrong(100).join('\n')}\n`);
+    expect(chunks[1]!.startsWith(`${long}\n`)).toBe(true);
+    expect(chunks.join('')).toBe(lines.join('\n'));
+    expect(chunks.slice(0, -1).every((t) => t.endsWith('\n'))).toBe(true);
+  });
+
   it('makes a chunk as long as a line that is longer than a chunk', async () => {
     const long = 'x'.repeat(5000);
     const chunks: string[] = [];
@@ -154,5 +163,29 @@ describe('reading word lists in chunks', () => {
     expect(chunks[0]).toBe('a\n');
     expect(chunks[1]!.startsWith(`${long}\nb\n`)).toBe(true);
     expect(chunks.join('')).toBe(lines.join('\n'));
+  });
+});
+
+describe('a worker reading its chunks', () => {
+  it('reads into a buffer it already has, so a long run allocates nothing per chunk', async () => {
+    const spare = [new ArrayBuffer(1000)];
+    const read = await readChunk(new Blob(['abc\ndef\n']), 8, spare);
+    expect(read.ok && new TextDecoder().decode(read.bytes)).toBe('abc\ndef\n');
+    // The bytes sit at the start of the reused 1,000-byte buffer, not in a new 8-byte one.
+    expect(read.ok && read.bytes.buffer.byteLength).toBe(1000);
+    expect(spare).toEqual([]);
+  });
+
+  it('takes a bigger buffer for a chunk that does not fit the one it has', async () => {
+    const text = 'x'.repeat(2000);
+    const read = await readChunk(new Blob([text]), 2000, [new ArrayBuffer(1000)]);
+    expect(read.ok && new TextDecoder().decode(read.bytes)).toBe(text);
+  });
+
+  it('says so when a list holds fewer bytes than the page cut (it changed on disk)', async () => {
+    const spare: ArrayBuffer[] = [];
+    const read = await readChunk(new Blob(['abc\n']), 10, spare);
+    expect(read).toEqual({ ok: false, reason: 'it changed or shrank while being read' });
+    expect(spare).toHaveLength(1);
   });
 });
