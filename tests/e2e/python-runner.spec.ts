@@ -79,6 +79,15 @@ test('the lesson’s counter on real Flask: same rows and bytes as the simulator
   );
   await expect(steps.locator('.pg-trace-view').nth(1)).toContainText('Reads the session once.');
   expect(await axeViolations(page)).toEqual([]);
+
+  // Back to the simulator: the code is shown again and the next request goes to the engine.
+  await playground.getByRole('button', { name: 'Back to the simulator' }).click();
+  await expect(playground.getByLabel('The app’s Python code', { exact: true })).toBeVisible();
+  await send(playground);
+  await expect(rows(playground)).toHaveCount(3);
+  await expect(rows(playground).nth(2)).not.toContainText('Real Flask');
+  await expect(rows(playground).nth(2)).toContainText('Count: 3');
+  await expect(playground.locator('.pg-exchange')).not.toContainText('Real Flask 2.2.2');
 });
 
 test('a KeyError: HTTP 500 and the traceback at the learner’s line; Reset restores the code', async ({

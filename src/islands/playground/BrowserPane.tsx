@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MutableRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { HOST } from '../../lib/playground/config.ts';
 import type { Scenario } from '../../lib/playground/scenarios.ts';
 import {
@@ -26,12 +26,10 @@ interface BrowserPaneProps {
   readonly scenario: Scenario;
   readonly disabled: boolean;
   readonly run: (step: Step) => void;
-  /** Sends the request to the learner's app on real Flask instead of the engine, when set. */
-  readonly python: MutableRef<Step | null>;
 }
 
 /** The simulated browser: address bar, the page it shows, its cookie jar and the clock. */
-export function BrowserPane({ state, results, scenario, disabled, run, python }: BrowserPaneProps) {
+export function BrowserPane({ state, results, scenario, disabled, run }: BrowserPaneProps) {
   // Set by "Send request" so the page it brings is scrolled into view (on phones the window may
   // sit below the fold); other actions that send requests keep the learner where they are.
   const reveal = useRef(false);
@@ -43,7 +41,7 @@ export function BrowserPane({ state, results, scenario, disabled, run, python }:
         onSubmit={(event) => {
           event.preventDefault();
           reveal.current = true;
-          run(python.current ?? withEngine((engine, current) => engine.sendRequest(current)));
+          run(withEngine((engine, current) => engine.sendRequest(current)));
         }}
       >
         <label for="pg-path">Address</label>

@@ -12,7 +12,7 @@ import {
   type PlaygroundState,
 } from '../../lib/playground/state.ts';
 import { BrowserPane } from './BrowserPane.tsx';
-import { ENGINE_FAILED, loadEngine, loadResults, type Results, type Step } from './engine.ts';
+import { ENGINE_FAILED, loadEngine, loadResults, type Results } from './engine.ts';
 import { Experiments } from './Experiments.tsx';
 import { ServerPane } from './ServerPane.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -36,8 +36,6 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
   const [announcement, setAnnouncement] = useState('');
   const [anatomy, setAnatomy] = useState<Anatomy>(null);
   const [results, setResults] = useState<Results | null>(null);
-  // While the learner runs their code on real Flask, requests go to Python instead of the engine.
-  const python = useRef<Step | null>(null);
   const latest = useRef<PlaygroundState | null>(null);
   const show = (next: PlaygroundState) => {
     latest.current = next;
@@ -133,15 +131,8 @@ export default function SessionPlayground({ inspectorUrl }: { inspectorUrl: stri
           scenario={scenario}
           disabled={disabled}
           run={run}
-          python={python}
         />
-        <ServerPane
-          config={config}
-          scenario={scenario}
-          disabled={disabled}
-          run={run}
-          python={python}
-        />
+        <ServerPane config={config} scenario={scenario} disabled={disabled} run={run} />
       </div>
       <Experiments cookieJson={anatomy?.ok ? anatomy.json : null} disabled={disabled} run={run} />
       {state?.notice && (

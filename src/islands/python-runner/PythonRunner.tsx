@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState, type MutableRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import workerScript from '../../workers/python.worker.ts?worker&url';
-import type { PlaygroundState } from '../../lib/playground/state.ts';
 import type { ServerConfig } from '../../lib/playground/config.ts';
-// The simulator, to compare real Flask with when the code is the lesson's (the usual case).
-import * as simulator from '../../lib/playground/engine.ts';
+// The switch that sends the browser pane's requests to real Flask, and the simulator to compare
+// real Flask with when the code is the lesson's (the usual case). Both through the engine module,
+// the one the playground loads, so the chunks the page lists to preload stay as they were.
+import * as engine from '../../lib/playground/engine.ts';
+import type { Send } from '../../lib/playground/real-flask.ts';
 import { pythonSource, type Scenario } from '../../lib/playground/scenarios.ts';
 import {
   FLASK_VERSION,
@@ -25,15 +27,10 @@ import CodeEditor from './CodeEditor.tsx';
 import { RunReport } from './RunReport.tsx';
 import '../../styles/python-runner.css';
 
-/** A playground step: the playground's queue runs it on its current state. */
-export type Step = (state: PlaygroundState) => PlaygroundState | Promise<PlaygroundState>;
-
 export interface PythonRunnerProps {
   /** The playground's app and settings: they give the code the editor starts from. */
   readonly scenario: Scenario;
   readonly config: ServerConfig;
-  /** Where the playground's browser finds how to send requests: a step that sends them to Python, or null for the simulator. */
-  readonly python: MutableRef<Step | null>;
   /** Leaves editing: the playground shows its code again (called with '', the loader's idle state). */
   readonly onClose: (idle: '') => void;
 }
@@ -92,7 +89,7 @@ export default function PythonRunner(props: PythonRunnerProps) {
 
   useEffect(
     () => () => {
-      props.python.current = null;
+      engine.sendToRealFlask(null);
     },
     [],
   );
@@ -112,7 +109,7 @@ export default function PythonRunner(props: PythonRunnerProps) {
   };
 
   const sendStep =
-    (worker: PythonWorker): Step =>
+    (worker: PythonWorker): Send =>
     async (state) => {
       const loadError = await ensureLoaded(worker);
       if (loadError !== null) {
@@ -130,7 +127,7 @@ export default function PythonRunner(props: PythonRunnerProps) {
       );
       let agreement: string[] | null = null;
       if (outcome.ok && latestSource.current === lessonSource && next.last !== null) {
-        const simulated = await simulator.sendRequest(state);
+        const simulated = await engine.simulateRequest(state);
         agreement =
           simulated.last === null
             ? null
@@ -165,13 +162,13 @@ export default function PythonRunner(props: PythonRunnerProps) {
     if (loadError !== null) {
       setPhase({ kind: 'editing' });
       setStatus(`Your code did not start: ${loadError.type}: ${loadError.message}`);
-      props.python.current = null;
+      engine.sendToRealFlask(null);
       return;
     }
     setLast(null);
     setPhase({ kind: 'running' });
     setStatus('Real Flask is running your code: send a request from the browser pane.');
-    props.python.current = sendStep(worker);
+    engine.sendToRealFlask(sendStep(worker));
   };
 
   const reset = () => {
@@ -210,7 +207,7 @@ export default function PythonRunner(props: PythonRunnerProps) {
           type="button"
           class="button"
           onClick={() => {
-            props.python.current = null;
+            engine.sendToRealFlask(null);
             props.onClose('');
           }}
         >

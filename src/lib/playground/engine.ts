@@ -12,4 +12,7 @@ export {
   tamperCookie,
   tamperExperiment,
 } from './experiments.ts';
-export { sendRequest } from './run.ts';
+// The browser's request: the simulator's, or real Flask's while "Edit and run" has set it.
+export { sendRequest, sendToRealFlask } from './real-flask.ts';
+// The simulator's request, whichever is set: the runner compares real Flask with it.
+export { sendRequest as simulateRequest } from './run.ts';
