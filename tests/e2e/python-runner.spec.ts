@@ -30,6 +30,13 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Home');
 }
 
+/** Replaces the text of `line` (after its indentation) with `text`. */
+async function replaceLine(page: Page, line: number, text: string): Promise<void> {
+  await goToLine(page, line);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.type(text);
+}
+
 async function runOnFlask(playground: Locator): Promise<void> {
   await playground.getByRole('button', { name: /Run (my code again )?on real Flask/ }).click();
   await expect(playground.locator('.pr-status')).toContainText(
@@ -95,9 +102,7 @@ test('a KeyError: HTTP 500 and the traceback at the learner’s line; Reset rest
 }) => {
   const playground = await openEditor(page);
   // Line 7 of the lesson's counter: session['count'] = session.get('count', 0) + 1
-  await goToLine(page, 7);
-  await page.keyboard.press('Shift+End');
-  await page.keyboard.type("session['count'] = session['count'] + 1");
+  await replaceLine(page, 7, "session['count'] = session['count'] + 1");
   await runOnFlask(playground);
   await send(playground);
   await expect(rows(playground)).toHaveCount(1);
@@ -141,9 +146,7 @@ test('a loop inside C code: the worker is stopped with a sentence, and the next 
 }) => {
   const playground = await openEditor(page);
   // Line 8 of the counter returns; sum() over a range loops in C, where no line event can stop it.
-  await goToLine(page, 8);
-  await page.keyboard.press('Shift+End');
-  await page.keyboard.type('return str(sum(range(10**12)))');
+  await replaceLine(page, 8, 'return str(sum(range(10**12)))');
   await runOnFlask(playground);
   await send(playground);
   await expect(playground.locator('.pg-notice')).toContainText(

@@ -1,3 +1,4 @@
+import { COUNTER_PY } from '../../src/lib/lesson-apps/sources.ts';
 import { expect, test } from './fixtures.ts';
 
 // Run against every build (plain and sub-path); links are relative to the configured baseURL.
@@ -55,21 +56,11 @@ test.describe('hosting under any base path', { tag: '@subpath' }, () => {
     const requested: string[] = [];
     page.on('response', (response) => requested.push(`${response.status()} ${response.url()}`));
     await page.goto('lessons/flask-session/playground/');
-    await page.evaluate(() =>
-      localStorage.setItem(
-        'lesson-site:flask-session:python-edit:counter',
-        [
-          'from flask import Flask, session',
-          'app = Flask(__name__)',
-          "app.secret_key = 'secret'",
-          '',
-          "@app.route('/')",
-          'def index():',
-          "    session['count'] = session.get('count', 0) + 10",
-          '    return f"Edited count: {session[\'count\']}"',
-          '',
-        ].join('\n'),
-      ),
+    // The lesson's counter, edited: it counts in tens and says so.
+    const program = COUNTER_PY.replace('+ 1', '+ 10').replace('"Count:', '"Edited count:');
+    await page.evaluate(
+      (source) => localStorage.setItem('lesson-site:flask-session:python-edit:counter', source),
+      program,
     );
     await page.reload();
     const playground = page.locator('.playground');
