@@ -268,23 +268,24 @@ flask.sessions.SecureCookieSessionInterface.session_class = SecureCookieSession
 flask.sessions.SessionInterface.null_session_class = NullSession
 
 
-def route_line(view):
-    """The line of the view's `@….route(…)` decorator in the learner's file, or None.
+def route_line(view, rule):
+    """The line of the decorator that routed `rule` to `view` in the learner's file, or None.
 
     `co_firstlineno` of a decorated function is its first decorator's line; the route's decorator
-    is the first line from there that calls `.route(`.
+    is the first of the decorator lines from there that calls `.route(` or names the rule (as
+    `@app.get('/')` does). None for a view registered with `app.add_url_rule`.
     """
     code = getattr(inspect.unwrap(view), "__code__", None) if view is not None else None
     if code is None or code.co_filename != APP_FILE:
         return None
     line = code.co_firstlineno
-    while True:
-        text = linecache.getline(APP_FILE, line).strip()
-        if ".route(" in text:
+    text = linecache.getline(APP_FILE, line).strip()
+    while text.startswith("@"):
+        if ".route(" in text or repr(rule) in text or f'"{rule}"' in text:
             return line
-        if not text.startswith("@"):
-            return code.co_firstlineno
         line += 1
+        text = linecache.getline(APP_FILE, line).strip()
+    return None
 
 
 def _note_route(sender, **extra):
@@ -298,7 +299,7 @@ def _note_route(sender, **extra):
         return
     watch.route = {
         "rule": rule.rule, "endpoint": rule.endpoint,
-        "route_line": route_line(sender.view_functions.get(rule.endpoint)),
+        "route_line": route_line(sender.view_functions.get(rule.endpoint), rule.rule),
         "args": {str(name): str(value) for name, value in (flask.request.view_args or {}).items()},
     }
 

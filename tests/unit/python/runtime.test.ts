@@ -221,6 +221,33 @@ describe('the trace of a learner-edited app: its route and what each line did to
     ]);
   });
 
+  test('the route line of @app.get, and none for a view added with add_url_rule', async () => {
+    const routes = [
+      'from flask import Flask', // 1
+      'app = Flask(__name__)',
+      '',
+      "@app.get('/hi')", // 4
+      'def hi():',
+      "    return 'hi'",
+      '',
+      'def bye():', // 8
+      "    return 'bye'",
+      "app.add_url_rule('/bye', view_func=bye)",
+      '',
+    ].join('\n');
+    load(routes);
+    const receive = async (path: string) => {
+      const request = { method: 'GET', path, cookieHeader: null, now: T0, trace: true };
+      const outcome = runtime.request(request);
+      if (!outcome.ok) throw new Error(outcome.error.traceback);
+      return (await pythonTrace(request, outcome, routes)).find(
+        (event) => event.stage === 'receive',
+      );
+    };
+    expect(await receive('/hi')).toMatchObject({ rule: '/hi', routeLine: 4, endpoint: 'hi' });
+    expect(await receive('/bye')).toMatchObject({ rule: '/bye', routeLine: null, endpoint: 'bye' });
+  });
+
   test('a path no route matches: a 404 with no rule, and no view lines', async () => {
     load(program);
     const request = { method: 'GET', path: '/nowhere', cookieHeader: null, now: T0, trace: true };
