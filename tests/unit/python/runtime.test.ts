@@ -31,6 +31,9 @@ import {
   setPath,
   type PlaygroundState,
 } from '../../../src/lib/playground/state.ts';
+import { appProgram } from '../../../src/lib/lesson-apps/layout.ts';
+import { sourceSettings } from '../../../src/lib/lesson-apps/program.ts';
+import { visit as visitApp } from '../../../src/lib/lesson-apps/visit.ts';
 import { vectors } from '../../conformance/vectors.ts';
 import { bootFlaskRuntimeInNode } from './node-runtime.ts';
 
@@ -150,6 +153,41 @@ describe('the line trace of a view', () => {
       ['exception', 7, 'KeyError'],
       ['return', 7, undefined],
     ]);
+  });
+});
+
+describe('every lesson app: real Flask’s trace has the engine’s route and per-line reads and writes', () => {
+  /** The stages both traces must agree on: the route, and each view line with what it did. */
+  const routeAndLines = (trace: readonly TraceEvent[]) =>
+    trace.flatMap((event): unknown[] =>
+      event.stage === 'receive'
+        ? [event]
+        : event.stage === 'view'
+          ? [[event.line, pyRepr(event.before), pyRepr(event.after), event.accesses]]
+          : [],
+    );
+
+  const routes = (Object.keys(LESSON_APP_SOURCES) as LessonAppId[]).flatMap((app) =>
+    appProgram(app, sourceSettings(app)).routes.map((route) => [app, route.rule] as const),
+  );
+
+  test.each(routes)('%s %s, a new visitor and then with the cookie', async (app, rule) => {
+    const program = appProgram(app, sourceSettings(app));
+    load(program.source);
+    const path = rule.replace(/<\w+>/g, 'ada');
+    let cookieHeader: string | null = null;
+    for (let visit = 0; visit < 2; visit++) {
+      const simulated = await visitApp(program, { path, cookieHeader, now: T0 });
+      if (!simulated.ok) throw new Error(simulated.message);
+      const request = { method: 'GET', path, cookieHeader, now: T0, trace: true };
+      const outcome = runtime.request(request);
+      if (!outcome.ok) throw new Error(outcome.error.traceback);
+      const real = await pythonTrace(request, outcome, program.source);
+      expect(routeAndLines(real)).toEqual(routeAndLines(simulated.trace.events));
+      const saved = real.find((event) => event.stage === 'save');
+      if (saved?.stage === 'save' && saved.cookie !== null)
+        cookieHeader = `session=${saved.cookie}`;
+    }
   });
 });
 
