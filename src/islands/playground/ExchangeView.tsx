@@ -39,7 +39,7 @@ export function ExchangeView({ exchange, config }: { exchange: Exchange; config:
           ))}
         </div>
       </div>
-      <TraceView events={exchange.trace} config={config} />
+      <TraceView events={exchange.trace} config={config} program={exchange.program} />
     </section>
   );
 }

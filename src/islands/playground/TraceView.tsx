@@ -6,9 +6,12 @@ import { traceSteps } from '../../lib/playground/trace-steps.ts';
 export function TraceView({
   events,
   config,
+  program,
 }: {
   events: readonly TraceEvent[];
   config: ServerConfig;
+  /** The app's Python the trace's line numbers refer to. */
+  program: string;
 }) {
   return (
     <details class="pg-trace">
@@ -19,7 +22,7 @@ export function TraceView({
         </p>
       ) : (
         <ol>
-          {traceSteps(events, config).map((step, index) => (
+          {traceSteps(events, config, program).map((step, index) => (
             <li key={index} class={`pg-trace-${step.stage}`}>
               <strong>{step.title}</strong>
               {step.code !== null && (

@@ -27,9 +27,16 @@ const SAVE_REASONS: Record<string, string> = {
 /**
  * The trace of one request (`handleRequest`'s `trace.events`, Flask's `SecureCookieSessionInterface`
  * stages) as the steps the playground lists: one per stage, one per executed view line. Shows only
- * what the engine decided; `config` only names keys (a fallback's index → its text).
+ * what the engine decided; `config` only names keys (a fallback's index → its text). `program`,
+ * the app's Python the line numbers refer to, gives the route's line as written (a learner's app
+ * may route with `@app.get`); without it the route reads `@app.route(rule)`.
  */
-export function traceSteps(events: readonly TraceEvent[], config: ServerConfig): TraceStep[] {
+export function traceSteps(
+  events: readonly TraceEvent[],
+  config: ServerConfig,
+  program?: string,
+): TraceStep[] {
+  const programLines = program?.split('\n') ?? [];
   return events.map((event): TraceStep => {
     switch (event.stage) {
       case 'request':
@@ -51,7 +58,12 @@ export function traceSteps(events: readonly TraceEvent[], config: ServerConfig):
           code:
             event.routeLine === null || event.rule === null
               ? null
-              : { line: event.routeLine, python: `@app.route(${strRepr(event.rule)})` },
+              : {
+                  line: event.routeLine,
+                  python:
+                    programLines[event.routeLine - 1]?.trim() ??
+                    `@app.route(${strRepr(event.rule)})`,
+                },
           facts: [
             event.endpoint === null
               ? `${event.path} goes to the view.`

@@ -5,6 +5,7 @@ import {
   tamperExperiment,
 } from '../../../src/lib/playground/experiments.ts';
 import { sendRequest } from '../../../src/lib/playground/run.ts';
+import { LESSON_CONFIG } from '../../../src/lib/playground/config.ts';
 import { initialState, type PlaygroundState } from '../../../src/lib/playground/state.ts';
 import { traceSteps } from '../../../src/lib/playground/trace-steps.ts';
 
@@ -82,5 +83,26 @@ describe('the last request’s trace in words', () => {
       'Nothing saved: there is no secret key (the session is a NullSession).',
     ]);
     linesMatchProgram(state);
+  });
+
+  test('with the program, the route step quotes its line as written (a learner’s @app.get)', () => {
+    const program =
+      "from flask import Flask\napp = Flask(__name__)\n\n@app.get('/hi')\ndef hi():\n";
+    const receive = {
+      stage: 'receive',
+      path: '/hi',
+      rule: '/hi',
+      routeLine: 4,
+      endpoint: 'hi',
+      args: {},
+    } as const;
+    expect(traceSteps([receive], LESSON_CONFIG, program)[0]!.code).toEqual({
+      line: 4,
+      python: "@app.get('/hi')",
+    });
+    expect(traceSteps([receive], LESSON_CONFIG)[0]!.code).toEqual({
+      line: 4,
+      python: "@app.route('/hi')",
+    });
   });
 });
