@@ -49,7 +49,7 @@ async function startPython() {
     () => !document.querySelector('.playground button[type=submit]')?.hasAttribute('disabled'),
   );
   await playground.getByRole('button', { name: 'Edit and run on real Flask' }).click();
-  const run = playground.getByRole('button', { name: 'Run on real Flask' });
+  const run = playground.getByRole('button', { name: 'Run on real Flask', exact: true });
   await run.waitFor();
   const started = performance.now();
   await run.click();

@@ -187,7 +187,7 @@ test('the progress bar shows the download moving, then goes away', async ({ page
       if (fraction !== undefined && seen.at(-1) !== fraction) seen.push(fraction);
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
-  await playground.getByRole('button', { name: 'Run on real Flask' }).click();
+  await playground.getByRole('button', { name: 'Run on real Flask', exact: true }).click();
   const bar = page.getByRole('progressbar', {
     name: /^Downloading Python: [\d.]+ of [\d.]+ MB$/,
   });
@@ -222,14 +222,16 @@ test.describe('when the browser refuses WebAssembly', () => {
       await route.fulfill({ response, body: html });
     });
     const playground = await openEditor(page);
-    await playground.getByRole('button', { name: 'Run on real Flask' }).click();
+    await playground.getByRole('button', { name: 'Run on real Flask', exact: true }).click();
     await expect(playground.locator('.python-runner .pg-notice')).toHaveText(
       'Python did not start within 60 seconds. The browser may block WebAssembly on this page, ' +
         'or the download stalled; reload the page to try again.',
       { timeout: 120_000 },
     );
     await expect(playground.locator('.pr-status')).toContainText('Python did not start');
-    await expect(playground.getByRole('button', { name: 'Run on real Flask' })).toBeEnabled();
+    await expect(
+      playground.getByRole('button', { name: 'Run on real Flask', exact: true }),
+    ).toBeEnabled();
   });
 });
 

@@ -69,7 +69,7 @@ test.describe('hosting under any base path', { tag: '@subpath' }, () => {
     await expect(
       page.getByRole('textbox', { name: 'Your app’s Python code (app.py)' }),
     ).toContainText('Edited count');
-    await playground.getByRole('button', { name: 'Run on real Flask' }).click();
+    await playground.getByRole('button', { name: 'Run on real Flask', exact: true }).click();
     await expect(playground.locator('.pr-status')).toContainText(
       'Real Flask is running your code',
       {

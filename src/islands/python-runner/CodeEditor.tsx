@@ -10,7 +10,7 @@ import {
 import { EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 /** Python colours from the site's token palette (light and dark, contrast-checked). */
 const pythonColours = HighlightStyle.define([
@@ -65,7 +65,8 @@ export default function CodeEditor(props: {
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
 
-  useEffect(() => {
+  // Mounted before the first paint, so the buttons below never jump down under a pointer.
+  useLayoutEffect(() => {
     if (host.current === null) return;
     const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
     const editor = new EditorView({
