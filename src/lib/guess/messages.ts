@@ -15,9 +15,8 @@ export type ToWorker =
     }
   | {
       readonly type: 'chunk';
-      /** The chunk's bytes, to be read by the worker. */
-      readonly blob: Blob;
-      readonly length: number;
+      /** Whole lines of a word list; its buffer is transferred, and handed back when tried. */
+      readonly bytes: Uint8Array;
       readonly opening: boolean;
       readonly reading: KeyReading;
     };
@@ -27,6 +26,14 @@ export type FromWorker =
   | { readonly type: 'ready'; readonly kernel: KernelName }
   /** Keys tried so far in the chunk being tried, now and then while it runs. */
   | { readonly type: 'progress'; readonly tried: number }
-  /** A chunk is done: all its keys tried, or up to the one that matched. */
-  | { readonly type: 'tried'; readonly tried: number; readonly found: FoundKey | null }
+  /**
+   * A chunk is done: all its keys tried, or up to the one that matched. `buffer` is the chunk's
+   * buffer, transferred back for the page to read another chunk into.
+   */
+  | {
+      readonly type: 'tried';
+      readonly tried: number;
+      readonly found: FoundKey | null;
+      readonly buffer: ArrayBuffer;
+    }
   | { readonly type: 'failed'; readonly message: string };

@@ -1,10 +1,11 @@
 /**
  * Guessing with a pool of workers: every worker gets the cookie once, then chunks of the word
- * lists, each worker holding {@link CHUNKS_AHEAD} at a time (the one it tries and the next, which
- * it reads meanwhile) and getting the next when it finishes one, so a slow worker never holds up
- * the rest and no worker waits for the page. Chunks are cut only as workers take them, so memory
- * stays at a few chunks per worker however large the lists. The first key found ends the run; so
- * does `cancel()`, at once (the workers are terminated, not asked to stop).
+ * lists, each worker holding {@link CHUNKS_AHEAD} at a time (the one it tries and the next, ready
+ * in its queue), and getting the next when it finishes one, so a slow worker never holds up the
+ * rest and no worker waits for the disk. Chunks are read only as workers take them, into buffers
+ * the workers hand back, so memory stays at a few chunks per worker however large the lists.
+ * The first key found ends the run; so does `cancel()`, at once (the workers are terminated, not
+ * asked to stop).
  */
 import { readChunks, totalBytes, type WordListChunk, type WordListSource } from './chunk-reader.ts';
 import type { KernelName } from './kernel.ts';
@@ -68,7 +69,9 @@ export const WORKER_FAILED =
 export function startPool(options: PoolOptions): PoolRun {
   const started = options.clock();
   const total = totalBytes(options.sources);
-  const chunks = readChunks(options.sources, options.chunkBytes);
+  // Buffers the workers handed back, to read the next chunks into.
+  const spare: ArrayBuffer[] = [];
+  const chunks = readChunks(options.sources, spare, options.chunkBytes);
   const every = options.progressEveryMs ?? 100;
   let tried = 0;
   let bytesDone = 0;
@@ -126,10 +129,10 @@ export function startPool(options: PoolOptions): PoolRun {
       if (busy === 0) finish({ kind: 'not-found' });
       return;
     }
-    const chunk = next.value;
+    const { bytes, opening, reading } = next.value;
     busy += 1;
-    held.get(worker)!.push(chunk.length);
-    worker.postMessage({ type: 'chunk', ...chunk });
+    held.get(worker)!.push(bytes.length);
+    worker.postMessage({ type: 'chunk', bytes, opening, reading }, [bytes.buffer as ArrayBuffer]);
   };
 
   for (const worker of options.workers) {
@@ -146,6 +149,7 @@ export function startPool(options: PoolOptions): PoolRun {
         kernelReported = true;
       } else {
         busy -= 1;
+        spare.push(data.buffer);
         tried += data.tried;
         inFlight.set(worker, 0);
         bytesDone += held.get(worker)!.shift() ?? 0;

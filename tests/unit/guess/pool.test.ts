@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  TAIL_BYTES,
   readChunks,
+  type WordListChunk,
   type WordListSource,
 } from '../../../src/lib/guess/chunk-reader.ts';
-import { guessWorker, readChunk } from '../../../src/lib/guess/guess-worker.ts';
+import { guessWorker } from '../../../src/lib/guess/guess-worker.ts';
 import type { FromWorker, ToWorker } from '../../../src/lib/guess/messages.ts';
 import {
   CHUNKS_AHEAD,
@@ -125,67 +125,63 @@ describe('guessing with a pool of workers', () => {
 });
 
 describe('reading word lists in chunks', () => {
-  const decode = async (chunk: { blob: Blob; length: number }) => {
-    expect(chunk.blob.size).toBe(chunk.length);
-    return new TextDecoder().decode(await chunk.blob.arrayBuffer());
+  const decode = (chunk: WordListChunk) => new TextDecoder().decode(chunk.bytes);
+  /** Every chunk, each buffer handed back as soon as its chunk is read (as a worker would). */
+  const readAll = async (sources: WordListSource[], chunkBytes: number) => {
+    const spare: ArrayBuffer[] = [];
+    const texts: string[] = [];
+    const opening: boolean[] = [];
+    for await (const chunk of readChunks(sources, spare, chunkBytes)) {
+      texts.push(decode(chunk));
+      opening.push(chunk.opening);
+      spare.push(chunk.bytes.buffer as ArrayBuffer);
+    }
+    return { texts, opening, spare };
   };
 
   it('cuts chunks after a newline and covers the list exactly once', async () => {
     const text = wrong(2000).join('\n');
-    const chunks = [];
-    for await (const chunk of readChunks([list(wrong(2000))], 1000)) chunks.push(chunk);
-    const texts = await Promise.all(chunks.map(decode));
-    expect(chunks.length).toBeGreaterThan(10);
+    const { texts, opening } = await readAll([list(wrong(2000))], 1000);
+    expect(texts.length).toBeGreaterThan(10);
     expect(texts.join('')).toBe(text);
     expect(texts.slice(0, -1).every((t) => t.endsWith('\n'))).toBe(true);
-    expect(chunks.map((c) => c.opening)).toEqual(chunks.map((_, i) => i === 0));
+    expect(opening).toEqual(texts.map((_, i) => i === 0));
   });
 
-  it('finds the cut before a line longer than the bytes it reads at the end of a chunk', async () => {
-    // The long line runs past the chunk's end, so the chunk's last TAIL_BYTES hold no newline.
-    const long = 'y'.repeat(TAIL_BYTES * 3);
-    const lines = [...wrong(100), long, ...wrong(3000)];
-    const chunks: string[] = [];
-    for await (const chunk of readChunks([list(lines)], TAIL_BYTES * 3)) {
-      chunks.push(await decode(chunk));
-    }
-    expect(chunks[0]).toBe(`${wrong(100).join('\n')}\n`);
-    expect(chunks[1]!.startsWith(`${long}\n`)).toBe(true);
-    expect(chunks.join('')).toBe(lines.join('\n'));
-    expect(chunks.slice(0, -1).every((t) => t.endsWith('\n'))).toBe(true);
+  it('reads into the buffers handed back, so a long list allocates nothing per chunk', async () => {
+    const { texts, spare } = await readAll([list(wrong(20_000))], 1000);
+    expect(texts.length).toBeGreaterThan(100);
+    // One buffer being filled while the chunk before it is tried: two in all.
+    expect(spare).toHaveLength(2);
+  });
+
+  it('reads lists whose streams cannot read into a given buffer, copying their pieces', async () => {
+    const text = wrong(3000).join('\n');
+    const encoded = new TextEncoder().encode(text);
+    // A Blob whose stream hands out its own pieces of 777 bytes (no BYOB reader).
+    const blob = {
+      size: encoded.length,
+      stream: () => {
+        let at = 0;
+        return new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (at >= encoded.length) return controller.close();
+            controller.enqueue(encoded.slice(at, (at += 777)));
+          },
+        });
+      },
+    } as unknown as Blob;
+    const { texts } = await readAll([{ blob, reading: 'auto' }], 1000);
+    expect(texts.join('')).toBe(text);
+    expect(texts.slice(0, -1).every((t) => t.endsWith('\n') && t.length <= 1000)).toBe(true);
   });
 
   it('makes a chunk as long as a line that is longer than a chunk', async () => {
     const long = 'x'.repeat(5000);
-    const chunks: string[] = [];
     const lines = ['a', long, 'b', ...wrong(2000)];
-    for await (const chunk of readChunks([list(lines)], 1000)) chunks.push(await decode(chunk));
-    expect(chunks[0]).toBe('a\n');
-    expect(chunks[1]!.startsWith(`${long}\nb\n`)).toBe(true);
-    expect(chunks.join('')).toBe(lines.join('\n'));
-  });
-});
-
-describe('a worker reading its chunks', () => {
-  it('reads into a buffer it already has, so a long run allocates nothing per chunk', async () => {
-    const spare = [new ArrayBuffer(1000)];
-    const read = await readChunk(new Blob(['abc\ndef\n']), 8, spare);
-    expect(read.ok && new TextDecoder().decode(read.bytes)).toBe('abc\ndef\n');
-    // The bytes sit at the start of the reused 1,000-byte buffer, not in a new 8-byte one.
-    expect(read.ok && read.bytes.buffer.byteLength).toBe(1000);
-    expect(spare).toEqual([]);
-  });
-
-  it('takes a bigger buffer for a chunk that does not fit the one it has', async () => {
-    const text = 'x'.repeat(2000);
-    const read = await readChunk(new Blob([text]), 2000, [new ArrayBuffer(1000)]);
-    expect(read.ok && new TextDecoder().decode(read.bytes)).toBe(text);
-  });
-
-  it('says so when a list holds fewer bytes than the page cut (it changed on disk)', async () => {
-    const spare: ArrayBuffer[] = [];
-    const read = await readChunk(new Blob(['abc\n']), 10, spare);
-    expect(read).toEqual({ ok: false, reason: 'it changed or shrank while being read' });
-    expect(spare).toHaveLength(1);
+    const { texts } = await readAll([list(lines)], 1000);
+    expect(texts[0]).toBe('a\n');
+    expect(texts[1]!.startsWith(`${long}\nb\n`)).toBe(true);
+    expect(texts.join('')).toBe(lines.join('\n'));
   });
 });
