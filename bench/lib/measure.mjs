@@ -102,7 +102,24 @@ async function describe(response, phase) {
   };
 }
 
-function summarise(responses) {
+/**
+ * Totals of a page's responses. A URL answered twice (a preloaded script that is then requested
+ * again and served from the memory cache, which Chromium reports with a negative body size)
+ * counts once, with what crossed the network.
+ */
+function summarise(all) {
+  const byUrl = new Map();
+  for (const response of all) {
+    const seen = byUrl.get(response.url);
+    if (seen === undefined || response.transferBodyBytes > seen.transferBodyBytes) {
+      byUrl.set(response.url, response);
+    }
+  }
+  const responses = [...byUrl.values()].map((response) => ({
+    ...response,
+    transferBodyBytes: Math.max(0, response.transferBodyBytes),
+    headerBytes: Math.max(0, response.headerBytes),
+  }));
   const scripts = responses.filter((response) => response.isScript);
   const sum = (list, key) => list.reduce((total, item) => total + item[key], 0);
   return {
