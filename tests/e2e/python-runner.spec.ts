@@ -166,6 +166,42 @@ test('a loop inside C code: the worker is stopped with a sentence, and the next 
   await expect(rows(playground).first()).toContainText('Count: 1');
 });
 
+test('a request sent while Python starts waits for real Flask; Reset clears the old report', async ({
+  page,
+}) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pyodide.asm.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const playground = await openEditor(page);
+  await replaceLine(page, 7, "session['count'] = session['count'] + 1");
+  await playground.getByRole('button', { name: 'Run on real Flask', exact: true }).click();
+  await expect(playground.locator('.pr-status')).toContainText(
+    'A request you send meanwhile waits for it.',
+  );
+  await send(playground);
+  // Not answered by the simulator with the lesson's code while Python downloads.
+  await page.waitForTimeout(500);
+  await expect(rows(playground)).toHaveCount(0);
+  release();
+  await expect(rows(playground).first()).toContainText('500 INTERNAL SERVER ERROR', BOOT);
+  await expect(rows(playground)).toHaveCount(1);
+  await expect(playground.locator('.pr-traceback')).toContainText("KeyError: 'count'");
+
+  await playground.getByRole('button', { name: 'Reset to the lesson’s code' }).click();
+  await expect(playground.locator('.pr-status')).toHaveText(
+    'Back to the lesson’s code: real Flask runs it from your next request.',
+  );
+  await expect(playground.locator('.pr-traceback')).toHaveCount(0);
+  await send(playground);
+  await expect(rows(playground).nth(1)).toContainText('Count: 1', BOOT);
+  await expect(playground.locator('.pr-agree')).toContainText(
+    'Real Flask agrees with the simulator',
+  );
+});
+
 test('the progress bar shows the download moving, then goes away', async ({ page }) => {
   // The wasm (the largest file) waits until the bar has been seen part-way.
   let release = () => {};

@@ -149,10 +149,22 @@ export default function PythonRunner(props: PythonRunnerProps) {
       onProgress: (progress) => setPhase({ kind: 'booting', progress }),
     }));
     setPhase({ kind: 'booting', progress: null });
-    setStatus('Downloading Python…');
+    setStatus('Starting real Flask. A request you send meanwhile waits for it.');
+    // Requests sent while Python starts wait for it, rather than reaching the simulator and
+    // the lesson's code while the learner's edit is on screen.
+    let started: (worker: PythonWorker | null) => void = () => {};
+    const ready = new Promise<PythonWorker | null>((resolve) => (started = resolve));
+    engine.sendToRealFlask(async (state) => {
+      const running = await ready;
+      return running === null
+        ? { ...state, notice: 'Real Flask did not start, so this request was not sent.' }
+        : sendStep(running)(state);
+    });
     const booted = await worker.start();
     if (!booted.ok) {
       sharedWorker = undefined;
+      started(null);
+      engine.sendToRealFlask(null);
       setPhase({ kind: 'failed', message: booted.message });
       setStatus(booted.message);
       return;
@@ -160,21 +172,30 @@ export default function PythonRunner(props: PythonRunnerProps) {
     loaded.current = null;
     const loadError = await ensureLoaded(worker);
     if (loadError !== null) {
+      // A request that waited gets the same sentence from sendStep; later ones go to the simulator.
+      started(worker);
+      engine.sendToRealFlask(null);
       setPhase({ kind: 'editing' });
       setStatus(`Your code did not start: ${loadError.type}: ${loadError.message}`);
-      engine.sendToRealFlask(null);
       return;
     }
     setLast(null);
     setPhase({ kind: 'running' });
     setStatus('Real Flask is running your code: send a request from the browser pane.');
+    started(worker);
     engine.sendToRealFlask(sendStep(worker));
   };
 
   const reset = () => {
     setSource(lessonSource);
     setResetKey((key) => key + 1);
-    setStatus('Back to the lesson’s code.');
+    // The report was about the edited code; the lesson's code has not answered anything yet.
+    setLast(null);
+    setStatus(
+      phase.kind === 'running'
+        ? 'Back to the lesson’s code: real Flask runs it from your next request.'
+        : 'Back to the lesson’s code.',
+    );
   };
 
   const booting = phase.kind === 'booting';
@@ -217,8 +238,8 @@ export default function PythonRunner(props: PythonRunnerProps) {
       {booting && <BootProgressBar progress={phase.progress} />}
       <p class="pr-versions">
         Python {PYTHON_VERSION} (Pyodide {PYODIDE_VERSION}) with Debian 12’s Flask {FLASK_VERSION},
-        downloaded on demand (about 5.5 MB) and run in this tab: your code never leaves your
-        browser.
+        downloaded on demand (13 MB unpacked, about 6 MB to download) and run in this tab: your code
+        never leaves your browser.
       </p>
       <p class="pr-status" role="status">
         {status}
@@ -233,7 +254,17 @@ export default function PythonRunner(props: PythonRunnerProps) {
 }
 
 function BootProgressBar({ progress }: { progress: BootProgress | null }) {
-  if (progress === null || progress.stage === 'starting') {
+  if (progress === null) {
+    return (
+      <div class="pr-progress">
+        <label>
+          Downloading Python…
+          <progress />
+        </label>
+      </div>
+    );
+  }
+  if (progress.stage === 'starting') {
     return (
       <div class="pr-progress">
         <label>

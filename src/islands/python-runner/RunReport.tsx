@@ -65,9 +65,12 @@ function TraceTable({ trace }: { trace: readonly PythonTraceEvent[] }) {
               <td>
                 {event.event === 'line'
                   ? 'runs'
-                  : event.event === 'return'
-                    ? 'returns'
-                    : `raises ${event.exception ?? ''}`}
+                  : event.event !== 'return'
+                    ? `raises ${event.exception ?? ''}`
+                    : trace[index - 1]?.event === 'exception'
+                      ? // Python reports a frame an exception leaves as a return.
+                        'leaves the view with the exception'
+                      : 'returns'}
               </td>
               <td>
                 <code>{event.session?.repr ?? '—'}</code>

@@ -37,6 +37,7 @@ export function traceSteps(
   program?: string,
 ): TraceStep[] {
   const programLines = program?.split('\n') ?? [];
+  const cameWithCookie = events.some((event) => event.stage === 'load' && event.cookie !== null);
   return events.map((event): TraceStep => {
     switch (event.stage) {
       case 'request':
@@ -152,7 +153,11 @@ export function traceSteps(
                   `The session is empty and was modified, so Flask tells the browser to delete the cookie.`,
                 ]
               : event.outcome === 'unchanged'
-                ? [`No Set-Cookie: ${why}, so the browser keeps its cookie.`]
+                ? [
+                    cameWithCookie
+                      ? `No Set-Cookie: ${why}, so the browser keeps its cookie.`
+                      : `No Set-Cookie: ${why}, so the browser still has no session cookie.`,
+                  ]
                 : event.outcome === 'not-saved'
                   ? [`Nothing saved: ${why}.`]
                   : [`Saving failed: ${why}.`];

@@ -54,6 +54,22 @@ describe('the last request’s trace in words', () => {
     linesMatchProgram(state);
   });
 
+  test('no Set-Cookie: a browser that sent no cookie still has none, one that sent one keeps it', async () => {
+    // The counter's save stage as it reads when the view changed nothing (a view that raised).
+    const unchanged = (state: PlaygroundState) =>
+      traceSteps(
+        state.last!.trace.map((event) =>
+          event.stage === 'save'
+            ? { ...event, outcome: 'unchanged' as const, reason: 'not-modified' as const }
+            : event,
+        ),
+        state.config,
+      ).find((step) => step.stage === 'save')!.facts[0];
+    const first = await sendRequest(initialState(clock));
+    expect(unchanged(first)).toMatch(/, so the browser still has no session cookie\.$/);
+    expect(unchanged(await sendRequest(first))).toMatch(/, so the browser keeps its cookie\.$/);
+  });
+
   test('a tampered cookie: the exact itsdangerous error, and the view starts empty', async () => {
     const state = await tamperExperiment(initialState(clock));
     const [load] = stage(state, 'load');
