@@ -37,8 +37,9 @@ interface LoadedFile {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** Which kernel runs in how many workers; fewer workers than cores means the lists are short. */
 const engineLine = (kernel: KernelName, workers: number) =>
-  `${kernel === 'JavaScript' ? 'the JavaScript fallback (WebAssembly SIMD is not available here)' : 'WebAssembly SIMD'} in ${workers} background worker${workers === 1 ? '' : 's'}`;
+  `${kernel === 'JavaScript' ? 'the JavaScript fallback (WebAssembly SIMD is not available here)' : 'WebAssembly SIMD'} in ${workers} background worker${workers === 1 ? '' : 's'}${workers < (navigator.hardwareConcurrency || 1) ? ' (lists this short need no more)' : ''}`;
 
 /** Step 4: try a word list of keys against the cookie's signature, in a Web Worker. */
 export function GuessSection(props: {

@@ -236,6 +236,12 @@ export default function PythonRunner(props: PythonRunnerProps) {
         </button>
       </div>
       {booting && <BootProgressBar progress={phase.progress} />}
+      {phase.kind === 'running' && (
+        <p class="pg-muted">
+          Your code sets Flask’s settings (such as <code>app.secret_key</code>): the Configuration
+          panel applies to the simulator only.
+        </p>
+      )}
       <p class="pr-versions">
         Python {PYTHON_VERSION} (Pyodide {PYODIDE_VERSION}) with Debian 12’s Flask {FLASK_VERSION},
         downloaded on demand (13 MB unpacked, about 6 MB to download) and run in this tab: your code
