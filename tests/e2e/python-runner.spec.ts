@@ -189,6 +189,9 @@ test('a request sent while Python starts waits for real Flask; Reset clears the 
   await expect(rows(playground).first()).toContainText('500 INTERNAL SERVER ERROR', BOOT);
   await expect(rows(playground)).toHaveCount(1);
   await expect(playground.locator('.pr-traceback')).toContainText("KeyError: 'count'");
+  await expect(
+    playground.getByText('the Configuration panel applies to the simulator only'),
+  ).toBeVisible();
 
   await playground.getByRole('button', { name: 'Reset to the lesson’s code' }).click();
   await expect(playground.locator('.pr-status')).toHaveText(
