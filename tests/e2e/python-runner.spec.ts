@@ -189,6 +189,11 @@ test('a request sent while Python starts waits for real Flask; Reset clears the 
   await expect(rows(playground).first()).toContainText('500 INTERNAL SERVER ERROR', BOOT);
   await expect(rows(playground)).toHaveCount(1);
   await expect(playground.locator('.pr-traceback')).toContainText("KeyError: 'count'");
+  // Line 7 raised and the exception left the view: no line returned.
+  const lines = playground.locator('table.pr-trace tbody');
+  await expect(lines).toContainText('raises KeyError');
+  await expect(lines).toContainText('leaves the view with the exception');
+  await expect(lines).not.toContainText('returns');
   await expect(
     playground.getByText('the Configuration panel applies to the simulator only'),
   ).toBeVisible();

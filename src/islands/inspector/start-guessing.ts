@@ -89,8 +89,6 @@ export async function startGuessing(
     workers,
     clock: () => performance.now(),
     onProgress: callbacks.onProgress,
-    // Four times a second reads as live; more often only takes time from the workers.
-    progressEveryMs: 250,
     onKernel: (kernel) => callbacks.onKernel(kernel, count),
   });
 }

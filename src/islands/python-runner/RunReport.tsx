@@ -62,16 +62,7 @@ function TraceTable({ trace }: { trace: readonly PythonTraceEvent[] }) {
           {trace.map((event, index) => (
             <tr key={index}>
               <th scope="row">{event.line}</th>
-              <td>
-                {event.event === 'line'
-                  ? 'runs'
-                  : event.event !== 'return'
-                    ? `raises ${event.exception ?? ''}`
-                    : trace[index - 1]?.event === 'exception'
-                      ? // Python reports a frame an exception leaves as a return.
-                        'leaves the view with the exception'
-                      : 'returns'}
-              </td>
+              <td>{whatHappened(event, trace[index - 1])}</td>
               <td>
                 <code>{event.session?.repr ?? '—'}</code>
               </td>
@@ -81,4 +72,12 @@ function TraceTable({ trace }: { trace: readonly PythonTraceEvent[] }) {
       </table>
     </div>
   );
+}
+
+/** A trace event in words; `before` is the event before it, if any. */
+function whatHappened(event: PythonTraceEvent, before: PythonTraceEvent | undefined): string {
+  if (event.event === 'line') return 'runs';
+  if (event.event !== 'return') return `raises ${event.exception ?? ''}`;
+  // Python reports the frame an exception leaves with a return event too.
+  return before?.event === 'exception' ? 'leaves the view with the exception' : 'returns';
 }
